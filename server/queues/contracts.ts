@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+// The one queue contract shared by producers (web, CLI, webhooks) and processors (workers).
+// New payload fields stay optional until old jobs drain.
+
+export const queueContracts = {
+  /** Read one source (reddit, rss:<name>, csv, calendar) and store normalized signals. */
+  ingest: z.object({
+    sourceKey: z.string().min(1),
+    from: z.string().optional(),
+  }),
+  /** Score every NEW signal; the best N become ideas. */
+  score: z.object({ reason: z.string().optional() }),
+  /** Make one design (print files, mockups, listing copy) for a Design row. */
+  design: z.object({ designId: z.string().min(1) }),
+  /** Publish one Publication row to its marketplace. */
+  publish: z.object({ publicationId: z.string().min(1) }),
+  /** Fulfil one paid commission, stage by stage. */
+  commission: z.object({ commissionId: z.string().min(1) }),
+  /** Apply one recorded Stripe event (webhooks answer fast and queue the work). */
+  payment: z.object({ eventId: z.string().min(1) }),
+  /** Send one Refund row to the payments provider. */
+  refund: z.object({ refundId: z.string().min(1) }),
+} as const;
+
+export type QueueName = keyof typeof queueContracts;
+export type QueuePayload<Q extends QueueName> = z.infer<(typeof queueContracts)[Q]>;
+export const queueNames = Object.keys(queueContracts) as QueueName[];
+
+/** Retry policy per queue: attempts with exponential backoff. */
+export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: number }> = {
+  ingest: { attempts: 3, backoffMs: 5_000 },
+  score: { attempts: 3, backoffMs: 2_000 },
+  design: { attempts: 3, backoffMs: 1_000 },
+  publish: { attempts: 5, backoffMs: 2_000 },
+  commission: { attempts: 3, backoffMs: 1_000 },
+  payment: { attempts: 8, backoffMs: 500 },
+  refund: { attempts: 8, backoffMs: 2_000 },
+};
+
+export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {
+  return queueContracts[queue].parse(data) as QueuePayload<Q>;
+}

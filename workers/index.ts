@@ -1,0 +1,86 @@
+import { hostname } from "node:os";
+import { Worker } from "bullmq";
+import { env } from "../server/env";
+import { disconnectDb } from "../server/db";
+import { log } from "../server/log";
+import { queueNames, type QueueName } from "../server/queues/contracts";
+import { closeQueues, createRedis, queuePrefix, redis } from "../server/queues/connection";
+import { processors } from "./processors";
+import { tracked } from "./tracked";
+import { syncSchedulers } from "./schedulers";
+
+import { HEARTBEAT_KEY } from "../server/services/system/status";
+export { HEARTBEAT_KEY };
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
+
+// Per-queue concurrency: CPU-heavy design work stays low; I/O-bound queues go wide.
+const concurrency = (q: QueueName, base: number) =>
+  ({ ingest: 1, score: 1, design: Math.max(1, Math.min(2, base)), publish: base * 2, commission: base, payment: base * 4, refund: base })[q];
+
+export async function startWorkers() {
+  const e = env();
+  const workers = queueNames.map((name) => {
+    const w = new Worker(name, tracked(name, processors[name] as never), {
+      connection: createRedis(),
+      prefix: queuePrefix(),
+      concurrency: concurrency(name, e.WORKER_CONCURRENCY),
+      lockDuration: 60_000,
+    });
+    w.on("failed", (job, err) => log.warn({ queue: name, jobId: job?.id, err: err.message }, "job attempt failed"));
+    w.on("error", (err) => log.error({ queue: name, err: err.message }, "worker error"));
+    return w;
+  });
+
+  const beat = async () => {
+    const info = { pid: process.pid, host: hostname(), at: new Date().toISOString(), queues: queueNames };
+    await redis().set(HEARTBEAT_KEY, JSON.stringify(info), "EX", 60).catch((err) => log.warn({ err: err.message }, "heartbeat failed"));
+  };
+  await beat();
+  const heartbeat = setInterval(beat, 5_000);
+  await syncSchedulers().catch((err) => log.error({ err: err.message }, "could not set up schedulers"));
+
+  log.info({ queues: queueNames, providers: e.providers }, "workers started");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "workers stopping: no new jobs, letting active ones finish");
+    clearInterval(heartbeat);
+    const graceful = Promise.all(workers.map((w) => w.close()));
+    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
+    if ((await Promise.race([graceful, timeout])) === "timeout") {
+      log.warn("active jobs did not finish in time; forcing close (they will be retried)");
+      await Promise.all(workers.map((w) => w.close(true)));
+    }
+    await redis().del(HEARTBEAT_KEY).catch(() => undefined);
+    await closeQueues();
+    await disconnectDb();
+    log.info("workers stopped");
+  };
+  return { workers, stop };
+}
+
+if (process.argv[1] && /workers[\\/]index\.ts$/.test(process.argv[1])) {
+  process.env.MERCHLOOP_PROCESS ??= "worker";
+  startWorkers()
+    .then(({ stop }) => {
+      for (const sig of ["SIGTERM", "SIGINT"] as const) {
+        process.once(sig, () => {
+          stop(sig).then(
+            () => process.exit(0),
+            (err) => {
+              log.error({ err }, "shutdown error");
+              process.exit(1);
+            },
+          );
+        });
+      }
+    })
+    .catch((err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}
+
+
