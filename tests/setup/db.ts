@@ -34,7 +34,8 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>) {
   }
 }
 
-const TEMPLATE = "merchloop_test_template";
+export const DB_PREFIX = process.env.TEST_DB_PREFIX ?? "merchloop_test";
+const TEMPLATE = `${DB_PREFIX}_template`;
 
 /** Make sure the template database exists and carries the current migrations. */
 export async function ensureTemplate() {

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { Card, PageHeader, StatusBadge } from "@/components/ui";
+import { overviewCounts } from "@/server/services/system/overview";
+import { systemStatus } from "@/server/services/system/status";
+
+export const dynamic = "force-dynamic";
+
+function Counts({ title, href, counts }: { title: string; href: string; counts: Record<string, number> }) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <Card>
+      <div className="flex items-baseline justify-between">
+        <h2 className="font-medium">{title}</h2>
+        <Link href={href} className="text-sm text-brand-700 hover:underline">
+          {total} →
+        </Link>
+      </div>
+      <ul className="mt-3 flex flex-wrap gap-2">
+        {Object.keys(counts).length === 0 && <li className="text-sm text-zinc-500">None yet</li>}
+        {Object.entries(counts).map(([s, n]) => (
+          <li key={s} className="flex items-center gap-1 text-sm">
+            <StatusBadge status={s} /> {n}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export default async function AdminOverview() {
+  const [counts, status] = await Promise.all([overviewCounts(), systemStatus()]);
+  return (
+    <>
+      <PageHeader title="Overview" description="The loop at a glance: signals become ideas, designs, products and commissions." />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Counts title="Signals" href="/admin/signals" counts={counts.signals} />
+        <Counts title="Ideas" href="/admin/ideas" counts={counts.ideas} />
+        <Counts title="Designs" href="/admin/designs" counts={counts.designs} />
+        <Counts title="Publications" href="/admin/publications" counts={counts.publications} />
+        <Counts title="Commissions" href="/admin/commissions" counts={counts.commissions} />
+        <Card>
+          <h2 className="font-medium">Storefront</h2>
+          <p className="mt-3 text-sm">
+            {counts.products} published products ·{" "}
+            <Link href="/" className="text-brand-700 hover:underline">
+              open the shop
+            </Link>
+          </p>
+        </Card>
+      </div>
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="font-medium">Worker</h2>
+          {status.worker ? (
+            <p className="mt-2 text-sm">
+              Alive: last heartbeat {status.worker.ageSeconds}s ago (pid {status.worker.pid} on {status.worker.host})
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-red-700">No worker heartbeat: jobs will wait until a worker runs (npm start runs one).</p>
+          )}
+          <h3 className="mt-4 text-sm font-medium">Providers in use</h3>
+          <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+            {Object.entries(status.providers).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-zinc-500">{k}</dt>
+                <dd>{Array.isArray(v) ? v.join(", ") : v}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-medium">Queues</h2>
+            <Link href="/admin/queues" className="text-sm text-brand-700 hover:underline">
+              details →
+            </Link>
+          </div>
+          {status.queues ? (
+            <table className="mt-2 w-full text-sm">
+              <thead className="text-left text-zinc-500">
+                <tr>
+                  <th className="font-normal">queue</th>
+                  <th className="font-normal">waiting</th>
+                  <th className="font-normal">active</th>
+                  <th className="font-normal">failed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(status.queues).map(([q, c]) => (
+                  <tr key={q}>
+                    <td>{q}</td>
+                    <td>{(c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0)}</td>
+                    <td>{c.active ?? 0}</td>
+                    <td className={c.failed ? "text-red-700" : ""}>{c.failed ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="mt-2 text-sm text-red-700">Redis is unreachable: queue counts unavailable.</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, signInAsAdmin } from "./helpers";
+
+test("the storefront home is public", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Store" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Commission" })).toBeVisible();
+});
+
+test("/admin asks anonymous visitors to sign in", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText(/wrong/i);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("the admin signs in and sees the dashboard with system status", async ({ page }) => {
+  await signInAsAdmin(page);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByText(/worker/i).first()).toBeVisible();
+});
+
+test("health endpoints answer", async ({ request }) => {
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).checks.map((c: { name: string }) => c.name).sort()).toEqual(["database", "migrations", "redis"]);
+  const status = await (await request.get("/api/status")).json();
+  expect(status.providers.payments).toBe("local");
+  expect(JSON.stringify(status)).not.toMatch(/secret|password/i);
+});

@@ -1,0 +1,90 @@
+import { tokenize } from "../embeddings/text";
+import { COMMUNITY_TOPICS, MOODS, MOTIFS, PALETTES, SLOGANS, TOPIC_STYLES, TYPOGRAPHY } from "./grammar";
+import { PRODUCT_TYPES, ZIdeaDraft, type IdeaDraft, type IdeaInput, type IdeaProductType, type IdeaWriter } from "./types";
+
+const TITLE_MAX = 60;
+
+/** Deterministic PRNG (mulberry32) seeded from the signal id, so the same post gets the same idea. */
+function rng(seed: string) {
+  let a = 0;
+  for (let i = 0; i < seed.length; i++) a = (Math.imul(a ^ seed.charCodeAt(i), 2654435761) + i) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** The post's key phrase: its first keywords (ingestion's order), else the longest title words. */
+export function keyPhrase(input: Pick<IdeaInput, "keywords" | "title">): { phrase: string; words: string[] } {
+  const fromKeywords = input.keywords.flatMap((k) => tokenize(k)).filter(Boolean);
+  const words = fromKeywords.length ? [...new Set(fromKeywords)] : [...new Set(tokenize(input.title))].sort((a, b) => b.length - a.length);
+  if (!words.length) return { phrase: "good vibes", words: [] };
+  // Two keywords that sit side by side in the title read as one phrase ("mechanical keyboard").
+  const titleTokens = tokenize(input.title);
+  if (words.length > 1) {
+    for (let i = 0; i + 1 < titleTokens.length; i++) {
+      if (titleTokens[i] === words[0] && titleTokens[i + 1] === words[1]) return { phrase: `${words[0]} ${words[1]}`, words };
+    }
+  }
+  return { phrase: words[0], words };
+}
+
+export function topicFor(community: string | null, words: string[]): string {
+  const c = (community ?? "").toLowerCase();
+  for (const [re, topic] of COMMUNITY_TOPICS) if (c && re.test(c)) return topic;
+  for (const [re, topic] of COMMUNITY_TOPICS) if (words.some((w) => re.test(w))) return topic;
+  return words[0] ?? (c || "everyday life");
+}
+
+function slogan(r: () => number, phrase: string): string {
+  const k = titleCase(phrase);
+  const start = Math.floor(r() * SLOGANS.length);
+  for (let i = 0; i < SLOGANS.length; i++) {
+    const s = SLOGANS[(start + i) % SLOGANS.length].replace("{K}", k);
+    if (s.length <= TITLE_MAX) return s;
+  }
+  return k.slice(0, TITLE_MAX).trim();
+}
+
+function productTypesFor(r: () => number, topic: string, forced?: IdeaProductType[]): IdeaProductType[] {
+  if (forced?.length) return [...new Set(forced)];
+  const out = new Set<IdeaProductType>(["tee", "sticker"]);
+  if (/coffee|cozy|developer|wordplay|pet|book/.test(topic) || r() < 0.4) out.add("mug");
+  if (/space|creative|retro|nature|fandom|science|music/.test(topic) || r() < 0.3) out.add("poster");
+  return PRODUCT_TYPES.filter((p) => out.has(p));
+}
+
+/** A grammar-based idea: theme from the community and mood, slogan from the post, a full image brief. */
+export function writeLocalIdea(input: IdeaInput): IdeaDraft {
+  const r = rng(input.signalId);
+  const { phrase, words } = keyPhrase(input);
+  const topic = topicFor(input.community, words);
+  const style = input.style?.trim() || TOPIC_STYLES[topic] || pick(r, ["flat vector", "screen-print", "woodcut", "risograph"]);
+  const mood = pick(r, MOODS);
+  const theme = `${mood} ${topic}`.slice(0, 60);
+  const title = slogan(r, phrase);
+  const products = productTypesFor(r, topic, input.productTypes);
+  const motif = pick(r, MOTIFS).replace("{K}", phrase);
+  const extra = words.filter((w) => !phrase.includes(w)).slice(0, 3);
+  const imagePrompt = [
+    `${pick(r, TYPOGRAPHY)} reading "${title}"`,
+    `with ${motif}${extra.length ? `, small accents hinting at ${extra.join(", ")}` : ""}`,
+    `${pick(r, PALETTES)} palette`,
+    `${style} style, ${mood} mood`,
+    `centered composition, transparent background, crisp edges, print-ready for ${products.join(", ")}`,
+  ].join("; ");
+  return ZIdeaDraft.parse({ theme, title, imagePrompt, productTypes: products });
+}
+
+export const localIdeaWriter: IdeaWriter = {
+  name: "local",
+  promptVersion: "local-grammar@1",
+  async write(input) {
+    return writeLocalIdea(input);
+  },
+};

@@ -1,0 +1,41 @@
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { storage } from "../../providers/storage";
+import { trackingCodeFor, type ListingPackage } from "../../providers/publishers/types";
+
+/** The listing copy, print files and mockups of one listing, with public URLs for marketplaces. */
+export async function buildListingPackage(listingId: string): Promise<ListingPackage> {
+  const listing = await db.listing.findUnique({
+    where: { id: listingId },
+    include: {
+      design: {
+        select: {
+          files: { where: { kind: "PRINT" }, select: { productType: true, storageKey: true }, orderBy: { productType: "asc" } },
+          mockups: { select: { productType: true, storageKey: true }, orderBy: { productType: "asc" } },
+          idea: { select: { productTypes: true, signal: { select: { community: true } } } },
+        },
+      },
+    },
+  });
+  if (!listing) throw new AppError("NOT_FOUND", `Listing ${listingId} does not exist`, { retryable: false });
+  const s = storage();
+  const printFiles = listing.design.files
+    .filter((f) => f.productType)
+    .map((f) => ({ productType: f.productType!, key: f.storageKey, url: s.publicUrl(f.storageKey) }));
+  const mockups = listing.design.mockups.map((m) => ({ productType: m.productType, key: m.storageKey, url: s.publicUrl(m.storageKey) }));
+  const productTypes = [...new Set([...printFiles.map((f) => f.productType), ...mockups.map((m) => m.productType)])];
+  return {
+    listingId: listing.id,
+    title: listing.title,
+    description: listing.description,
+    bullets: listing.bullets,
+    tags: listing.tags,
+    priceCents: listing.priceCents,
+    currency: listing.currency,
+    community: listing.design.idea.signal.community,
+    productTypes: productTypes.length ? productTypes : listing.design.idea.productTypes,
+    printFiles,
+    mockups,
+    trackingCode: trackingCodeFor(listing.id),
+  };
+}

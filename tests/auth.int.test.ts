@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createCaller } from "../server/api/root";
+import { db } from "../server/db";
+import { ensureAdmin } from "../server/auth/ensure-admin";
+import { verifyPassword } from "../server/auth/password";
+import { authOptions } from "../server/auth/options";
+import { makeUser } from "./helpers/factories";
+
+describe("admin auth", () => {
+  it("refuses anonymous callers on admin procedures", async () => {
+    const caller = createCaller({ user: null });
+    await expect(caller.system.settings()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("refuses VIEWER users on admin procedures", async () => {
+    const viewer = await makeUser("VIEWER");
+    await expect(createCaller({ user: viewer }).system.settings()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("lets an ADMIN through", async () => {
+    const admin = await makeUser("ADMIN");
+    const settings = await createCaller({ user: admin }).system.settings();
+    expect(settings).toHaveProperty("autoApproveIdeas");
+  });
+
+  it("checks credentials with the slow hash and refuses a wrong password", async () => {
+    const admin = await makeUser("ADMIN", "right password 123");
+    const provider = authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>) => Promise<unknown> } };
+    const ok = await provider.options.authorize({ email: admin.email, password: "right password 123" });
+    expect(ok).toMatchObject({ id: admin.id, role: "ADMIN" });
+    expect(await provider.options.authorize({ email: admin.email, password: "wrong password" })).toBeNull();
+    const row = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
+    expect(row.passwordHash.startsWith("scrypt$")).toBe(true);
+    expect(row.passwordHash).not.toContain("right password");
+  });
+
+  it("creates the first admin once, with a generated password when none is given", async () => {
+    await db.user.deleteMany({ where: { role: "ADMIN" } });
+    const first = await ensureAdmin(db, {});
+    expect(first.created).toBe(true);
+    expect(first.generatedPassword).toBeTruthy();
+    const row = await db.user.findUniqueOrThrow({ where: { email: first.email } });
+    expect(await verifyPassword(first.generatedPassword!, row.passwordHash)).toBe(true);
+    const again = await ensureAdmin(db, {});
+    expect(again).toMatchObject({ created: false, email: first.email });
+    expect(again.generatedPassword).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "../server/env";
+
+const base = { DATABASE_URL: "postgresql://u@localhost:5432/db", REDIS_URL: "redis://localhost:6379" };
+
+function issuesOf(env: Record<string, string | undefined>) {
+  try {
+    parseEnv(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(EnvError);
+    return (e as EnvError).issues;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("env", () => {
+  it("defaults every provider to its local implementation with no keys", () => {
+    const e = parseEnv(base);
+    expect(e.providers).toEqual({
+      reddit: "local",
+      ideas: "local",
+      embeddings: "local",
+      images: "local",
+      payments: "local",
+      storage: "local",
+      publishers: ["local"],
+    });
+    expect(e.appUrl).toBe("http://localhost:3000");
+  });
+
+  it("goes live when keys are set", () => {
+    const e = parseEnv({ ...base, OPENAI_API_KEY: "sk-x", STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", REDDIT_CLIENT_ID: "id", REDDIT_CLIENT_SECRET: "s" });
+    expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe" });
+  });
+
+  it("names the missing variable and why", () => {
+    const issues = issuesOf({ REDIS_URL: base.REDIS_URL });
+    expect(issues.join("\n")).toMatch(/^DATABASE_URL: DATABASE_URL is required/m);
+  });
+
+  it("names a wrong value", () => {
+    expect(issuesOf({ ...base, PORT: "seventy" }).join()).toMatch(/PORT/);
+    expect(issuesOf({ ...base, REDIS_URL: "localhost:6379" }).join()).toMatch(/REDIS_URL must start with redis:\/\//);
+    expect(issuesOf({ ...base, PUBLISHERS: "local,etsy" }).join()).toMatch(/PUBLISHERS: unknown publisher "etsy"/);
+  });
+
+  it("refuses a selected provider without its keys", () => {
+    expect(issuesOf({ ...base, PAYMENTS_PROVIDER: "stripe" }).join()).toMatch(/STRIPE_SECRET_KEY/);
+    expect(issuesOf({ ...base, IMAGE_PROVIDER: "sdxl" }).join()).toMatch(/SDXL_URL/);
+    expect(issuesOf({ ...base, STRIPE_SECRET_KEY: "sk_test_x" }).join()).toMatch(/STRIPE_WEBHOOK_SECRET/);
+  });
+
+  it("treats blank values as unset", () => {
+    expect(parseEnv({ ...base, OPENAI_API_KEY: "  " }).providers.ideas).toBe("local");
+  });
+});
