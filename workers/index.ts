@@ -11,6 +11,7 @@ import { syncSchedulers } from "./schedulers";
 
 import { HEARTBEAT_KEY } from "../server/services/system/status";
 export { HEARTBEAT_KEY };
+const LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
 // Per-queue concurrency: CPU-heavy design work stays low; I/O-bound queues go wide.
@@ -24,7 +25,10 @@ export async function startWorkers() {
       connection: createRedis(),
       prefix: queuePrefix(),
       concurrency: concurrency(name, e.WORKER_CONCURRENCY),
-      lockDuration: 60_000,
+      // A crashed worker's jobs are re-delivered once their lock lapses (stalled-job check).
+      lockDuration: LOCK_MS,
+      stalledInterval: Math.max(1_000, Math.round(LOCK_MS / 2)),
+      maxStalledCount: 3,
     });
     w.on("failed", (job, err) => log.warn({ queue: name, jobId: job?.id, err: err.message }, "job attempt failed"));
     w.on("error", (err) => log.error({ queue: name, err: err.message }, "worker error"));

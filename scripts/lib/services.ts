@@ -66,6 +66,7 @@ export async function startLocalRedis(dataDir: string, port: number): Promise<{ 
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`redis-server exited with code ${proc.exitCode}; see ${join(dir, "redis.log")}`);
     const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on("error", () => undefined);
     const ok = await r.connect().then(() => r.ping()).then(() => true, () => false);
     r.disconnect();
     if (ok) break;

@@ -73,6 +73,7 @@ export function QueuesPanel() {
       <Card>
         <h2 className="mb-3 font-medium">Recent runs of {selected}</h2>
         {runs.data?.items.length === 0 && <EmptyState title="No runs yet" />}
+        {!!runs.data?.items.length && (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-zinc-500">
@@ -99,6 +100,7 @@ export function QueuesPanel() {
             </tbody>
           </table>
         </div>
+        )}
         <div className="mt-3 flex gap-2">
           <Button size="sm" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             ← Newer
