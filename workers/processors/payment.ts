@@ -1,6 +1,9 @@
+import { applyStripeEvent } from "../../server/services/payments/apply-event";
 import type { Processor } from "../tracked";
 
-// Placeholder until the payment service lands; replaced by its owner.
-export const payment: Processor<"payment"> = async () => {
-  throw new Error("payment processor is not implemented yet");
+/** Applies one recorded Stripe event. A deferred event (its payment not recorded yet) is retried. */
+export const payment: Processor<"payment"> = async ({ eventId }) => {
+  const result = await applyStripeEvent(eventId);
+  if (result.deferred) throw new Error(`event ${eventId} deferred: ${result.outcome}`);
+  return result;
 };

@@ -1,6 +1,8 @@
+import { runRefund } from "../../server/services/payments/run-refund";
 import type { Processor } from "../tracked";
 
-// Placeholder until the refund service lands; replaced by its owner.
-export const refund: Processor<"refund"> = async () => {
-  throw new Error("refund processor is not implemented yet");
+/** Sends one Refund row to the payments provider (idempotency key = refund:<paymentId>). */
+export const refund: Processor<"refund"> = async ({ refundId }) => {
+  const r = await runRefund(refundId);
+  return { status: r.status, providerRefundId: r.providerRefundId };
 };

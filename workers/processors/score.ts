@@ -1,6 +1,8 @@
+import { scoreNewSignals } from "../../server/services/scoring/score-signals";
 import type { Processor } from "../tracked";
 
-// Placeholder until the score service lands; replaced by its owner.
+/** Scores every NEW signal; the best N become ideas. Safe to run twice (only NEW signals are scored). */
 export const score: Processor<"score"> = async () => {
-  throw new Error("score processor is not implemented yet");
+  const { scored, ideaIds } = await scoreNewSignals();
+  return { scored, ideas: ideaIds.length, ideaIds };
 };

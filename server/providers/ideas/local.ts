@@ -19,19 +19,25 @@ function rng(seed: string) {
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
-/** The post's key phrase: its first keywords (ingestion's order), else the longest title words. */
+/**
+ * The post's key phrase: ingestion's first keyword (multi-word keywords stay whole, e.g.
+ * "mechanical keyboard"), else the longest title word. `words` are all keyword tokens.
+ */
 export function keyPhrase(input: Pick<IdeaInput, "keywords" | "title">): { phrase: string; words: string[] } {
-  const fromKeywords = input.keywords.flatMap((k) => tokenize(k)).filter(Boolean);
-  const words = fromKeywords.length ? [...new Set(fromKeywords)] : [...new Set(tokenize(input.title))].sort((a, b) => b.length - a.length);
-  if (!words.length) return { phrase: "good vibes", words: [] };
-  // Two keywords that sit side by side in the title read as one phrase ("mechanical keyboard").
-  const titleTokens = tokenize(input.title);
-  if (words.length > 1) {
-    for (let i = 0; i + 1 < titleTokens.length; i++) {
-      if (titleTokens[i] === words[0] && titleTokens[i + 1] === words[1]) return { phrase: `${words[0]} ${words[1]}`, words };
-    }
-  }
-  return { phrase: words[0], words };
+  const phrases = input.keywords.map((k) => tokenize(k).join(" ")).filter(Boolean);
+  const words = [...new Set(phrases.flatMap((p) => p.split(" ")))];
+  if (phrases.length) return { phrase: phrases[0], words };
+  const fromTitle = [...new Set(tokenize(input.title))].sort((a, b) => b.length - a.length);
+  return fromTitle.length ? { phrase: fromTitle[0], words: fromTitle } : { phrase: "good vibes", words: [] };
+}
+
+/** Title Case, but words written in capitals in the post (JWST, NASA) stay that way. */
+function displayCase(phrase: string, postTitle: string) {
+  const caps = new Set(postTitle.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w)).map((w) => w.toLowerCase()));
+  return phrase
+    .split(" ")
+    .map((w) => (caps.has(w) ? w.toUpperCase() : titleCase(w)))
+    .join(" ");
 }
 
 export function topicFor(community: string | null, words: string[]): string {
@@ -41,8 +47,8 @@ export function topicFor(community: string | null, words: string[]): string {
   return words[0] ?? (c || "everyday life");
 }
 
-function slogan(r: () => number, phrase: string): string {
-  const k = titleCase(phrase);
+function slogan(r: () => number, phrase: string, postTitle: string): string {
+  const k = displayCase(phrase, postTitle);
   const start = Math.floor(r() * SLOGANS.length);
   for (let i = 0; i < SLOGANS.length; i++) {
     const s = SLOGANS[(start + i) % SLOGANS.length].replace("{K}", k);
@@ -67,7 +73,7 @@ export function writeLocalIdea(input: IdeaInput): IdeaDraft {
   const style = input.style?.trim() || TOPIC_STYLES[topic] || pick(r, ["flat vector", "screen-print", "woodcut", "risograph"]);
   const mood = pick(r, MOODS);
   const theme = `${mood} ${topic}`.slice(0, 60);
-  const title = slogan(r, phrase);
+  const title = slogan(r, phrase, input.title);
   const products = productTypesFor(r, topic, input.productTypes);
   const motif = pick(r, MOTIFS).replace("{K}", phrase);
   const extra = words.filter((w) => !phrase.includes(w)).slice(0, 3);

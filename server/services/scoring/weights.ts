@@ -29,7 +29,7 @@ export async function loadWeights(): Promise<Weights> {
 /** Weights with their descriptions and limits, for the editor. */
 export async function listWeights() {
   const w = await loadWeights();
-  return WEIGHT_KEYS.map((key) => ({ key, value: w[key], ...WEIGHT_DEFS[key], default: WEIGHT_DEFS[key].value }));
+  return WEIGHT_KEYS.map((key) => ({ key, ...WEIGHT_DEFS[key], default: WEIGHT_DEFS[key].value, value: w[key] }));
 }
 
 export async function setWeight({ key, value, by }: { key: WeightKey; value: number; by?: string }) {

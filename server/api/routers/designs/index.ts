@@ -1,4 +1,7 @@
 import { router } from "../../trpc";
+import { get } from "./get";
+import { list } from "./list";
+import { retry } from "./retry";
 
 // Procedures for "designs" live one per file beside this index.
-export const designsRouter = router({});
+export const designsRouter = router({ list, get, retry });

@@ -1,0 +1,39 @@
+import { notFound } from "next/navigation";
+import { Card, StatusBadge } from "@/components/ui";
+import { CheckoutButtons } from "@/components/store/checkout-buttons";
+import { money } from "@/lib/format";
+import { isAppError } from "@/server/errors";
+import { localCheckoutSession } from "@/server/services/payments/local-checkout";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Test checkout · merchloop" };
+
+/** The local payments provider's checkout page: pay or cancel, announced through the signed webhook. */
+export default async function LocalCheckoutPage({ params }: { params: Promise<{ session: string }> }) {
+  const { session } = await params;
+  const s = await localCheckoutSession(session).catch((e) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <div className="mx-auto max-w-md space-y-4">
+      <p role="note" className="rounded-md bg-amber-100 px-3 py-2 text-center text-sm font-semibold tracking-wide text-amber-900 ring-1 ring-amber-300">
+        TEST CHECKOUT — no real money moves
+      </p>
+      <Card className="space-y-4">
+        <h1 className="text-lg font-semibold">{s.description}</h1>
+        <p className="text-3xl font-bold" aria-label="Amount">
+          {money(s.amountCents, s.currency)}
+        </p>
+        {s.status === "PENDING" ? (
+          <CheckoutButtons session={s.sessionId} amount={money(s.amountCents, s.currency)} />
+        ) : (
+          <p className="text-sm text-zinc-700">
+            This checkout is already <StatusBadge status={s.status} />. <a className="text-brand-700 underline" href={s.status === "SUCCEEDED" ? s.successUrl : s.cancelUrl}>Continue</a>
+          </p>
+        )}
+        <p className="text-xs text-zinc-500">Session {s.sessionId}. Paying sends a signed checkout.session.completed event to this shop&apos;s Stripe webhook, exactly as Stripe would.</p>
+      </Card>
+    </div>
+  );
+}

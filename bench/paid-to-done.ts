@@ -1,0 +1,96 @@
+// Paid → done: N commissions (default 10) paid through the local test checkout (signed events over
+// HTTP to the webhook route), fulfilled by in-process BullMQ workers running the real processors.
+// Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt.
+// Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver)
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { benchDatabase, fmt, machine, peakRss, summarize } from "./lib";
+
+const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 10);
+const TIER = process.env.BENCH_TIER ?? "silver";
+
+/** Reddit listing files for N subreddits (the local Reddit provider reads them). */
+function redditFixture() {
+  const dir = mkdtempSync(join(tmpdir(), "merchloop-bench-reddit-"));
+  const now = Math.floor(Date.now() / 1000);
+  const topics = ["a heron stealing lunch", "the tallest sunflower on the street", "a cat that learned to open doors", "snow on the allotment", "a giant pumpkin", "the bakery's sourdough starter", "a lighthouse at dawn", "racing snails", "a library cat's favourite shelf", "a kite festival"];
+  for (let i = 0; i < N; i++) {
+    const sub = `benchsub${i}`;
+    const children = [0, 1, 2].map((j) => ({
+      kind: "t3",
+      data: { id: `b${i}x${j}`, subreddit: sub, title: `Today I saw ${topics[(i + j) % topics.length]} (${i}.${j})`, selftext: "", permalink: `/r/${sub}/comments/b${i}x${j}/t/`, author: "bench", score: 500 - j * 10, num_comments: 5, created_utc: now - 600 * (j + 1), over_18: false, stickied: false },
+    }));
+    writeFileSync(join(dir, `${sub}.json`), JSON.stringify({ kind: "Listing", data: { children, after: null, before: null } }));
+  }
+  return dir;
+}
+
+async function main() {
+  await benchDatabase("paid");
+  process.env.REDDIT_LOCAL_DIR = redditFixture();
+  const { db, disconnectDb } = await import("../server/db");
+  const { closeQueues, createRedis, queue, queuePrefix } = await import("../server/queues/connection");
+  const { seedTiers } = await import("../server/services/commissions/seed-tiers");
+  const { createCommission } = await import("../server/services/commissions/create-commission");
+  const { payLocalCheckout } = await import("../server/services/payments/local-checkout");
+  const { POST } = await import("../app/api/webhooks/stripe/route");
+  const { Worker } = await import("bullmq");
+  const { tracked } = await import("../workers/tracked");
+  const { processors } = await import("../workers/processors");
+  const { env } = await import("../server/env");
+
+  await seedTiers();
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const r = await POST(new Request("http://bench/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body: Buffer.concat(chunks).toString("utf8") }));
+    res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+
+  const base = env().WORKER_CONCURRENCY;
+  const workers = (["payment", "commission", "refund"] as const).map(
+    (q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "commission" ? Math.min(2, base) : base, lockDuration: 60_000 }),
+  );
+  const rss = peakRss();
+  const started = performance.now();
+  const ids: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const c = await createCommission({ tier: TIER, type: "SUBREDDIT", subreddit: `benchsub${i}` });
+    const p = await db.payment.findFirstOrThrow({ where: { commissionId: c.id } });
+    await payLocalCheckout(p.checkoutSessionId, { webhookUrl });
+    ids.push(c.id);
+  }
+  const final = ["COMPLETED", "REFUNDED"] as const;
+  for (;;) {
+    const done = await db.commission.count({ where: { id: { in: ids }, status: { in: [...final] } } });
+    if (done === N) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const wall = (performance.now() - started) / 1000;
+  const rows = await db.commission.findMany({ where: { id: { in: ids } }, select: { status: true, paidAt: true, completedAt: true, productId: true } });
+  const completed = rows.filter((r) => r.status === "COMPLETED");
+  const s = summarize(completed.map((r) => r.completedAt!.getTime() - r.paidAt!.getTime()));
+  const products = new Set(completed.map((r) => r.productId)).size;
+
+  console.log(`machine: ${machine()}`);
+  console.log(`tier ${TIER}: ${N} commissions, commission worker concurrency ${Math.min(2, base)}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB`);
+  console.log(`paid→completed: p50 ${fmt(s.p50 / 1000, 2)} s · p95 ${fmt(s.p95 / 1000, 2)} s · max ${fmt(s.max / 1000, 2)} s`);
+  console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products}`);
+
+  server.close();
+  await Promise.all(workers.map((w) => w.close()));
+  for (const q of ["payment", "commission", "refund", "publish", "design"] as const) await queue(q).obliterate({ force: true }).catch(() => undefined);
+  await closeQueues();
+  await disconnectDb();
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsAdmin } from "./helpers";
+
+// The whole loop in a real browser: approve an idea → the workers design it and publish it to the
+// storefront → the dashboard shows it published (by polling, no reload) → the shop shows the product.
+// Selectors are role/label based. The /admin/ideas page did not exist when this was written: it
+// assumes a NEW idea offers a button whose accessible name matches /approve/i.
+
+const PUBLISH_TIMEOUT = 120_000;
+
+/** The listing title in the newest storefront publication row, or null when there is none. */
+async function newestStorefrontRow(page: Page) {
+  const table = page.getByRole("table", { name: "Publications" });
+  if (!(await table.isVisible())) return null;
+  const row = table.getByRole("row").nth(1);
+  return { title: (await row.getByRole("rowheader").textContent())?.trim() ?? "", published: await row.getByText("published", { exact: true }).isVisible() };
+}
+
+async function showStorefrontPublications(page: Page) {
+  await page.getByLabel("Marketplace").selectOption("LOCAL");
+  // Either rows or the empty state once the filtered list has loaded.
+  await expect(page.getByRole("table", { name: "Publications" }).or(page.getByText(/no publications/i))).toBeVisible();
+}
+
+test("approving an idea designs it, publishes it and puts it in the shop", async ({ page }) => {
+  test.setTimeout(PUBLISH_TIMEOUT + 60_000);
+  await signInAsAdmin(page);
+
+  // What the newest storefront publication is before we start.
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Publications" }).click();
+  await expect(page.getByRole("heading", { name: "Publications" })).toBeVisible();
+  await showStorefrontPublications(page);
+  const before = await newestStorefrontRow(page);
+
+  // Approve the first NEW idea.
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Ideas" }).click();
+  await expect(page).toHaveURL(/\/admin\/ideas/);
+  const approve = page.getByRole("button", { name: /approve/i }).first();
+  await expect(approve).toBeVisible({ timeout: 30_000 });
+  await approve.click();
+
+  // Navigate once to the publications dashboard; polling must bring the new row to "published".
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Publications" }).click();
+  await showStorefrontPublications(page);
+  let title = "";
+  await expect
+    .poll(
+      async () => {
+        const row = await newestStorefrontRow(page);
+        if (!row || row.title === before?.title || !row.published) return false;
+        title = row.title;
+        return true;
+      },
+      { timeout: PUBLISH_TIMEOUT, intervals: [1_000] },
+    )
+    .toBe(true);
+  expect(title.length).toBeGreaterThan(0);
+
+  // The storefront lists it on the first page (newest first), and its page shows it.
+  await page.goto("/");
+  const card = page.getByRole("heading", { name: title, exact: true });
+  await expect(card).toBeVisible();
+  await card.click();
+  await expect(page).toHaveURL(/\/products\//);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: /available here/i })).toBeVisible();
+});

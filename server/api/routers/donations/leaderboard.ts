@@ -1,0 +1,4 @@
+import { publicProcedure } from "../../trpc";
+import { leaderboard as board } from "../../../services/donations/fundraising";
+
+export const leaderboard = publicProcedure.query(() => board());

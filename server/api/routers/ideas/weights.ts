@@ -1,0 +1,4 @@
+import { adminProcedure } from "../../trpc";
+import { listWeights } from "../../../services/scoring/weights";
+
+export const weights = adminProcedure.query(() => listWeights());

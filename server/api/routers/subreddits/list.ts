@@ -1,0 +1,4 @@
+import { adminProcedure } from "../../trpc";
+import { listSubreddits } from "../../../services/ingest/manage-subreddits";
+
+export const list = adminProcedure.query(() => listSubreddits());

@@ -1,0 +1,142 @@
+import type { Commission, CommissionStatus, CommissionTier, Design } from "@prisma/client";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { enqueue } from "../../queues/enqueue";
+import { approveIdea } from "../ideas/approve-idea";
+import { writeIdeaForSignal } from "../ideas/write-idea";
+import { signalFromRedditPost } from "../ingest/signal-from-post";
+import { checkContent } from "../moderation/check-content";
+import { runDesign } from "../design/run-design";
+import { queuePublications } from "../publishing/queue-publications";
+import { runPublication } from "../publishing/run-publication";
+import { getSetting } from "../settings";
+import { recordEvent } from "./events";
+import { FulfilmentAbort, pickSource } from "./pick-post";
+import { requestRefund } from "./request-refund";
+import { PRODUCT_ORDER, stageLabel } from "./stages";
+import { transition } from "./state";
+
+type Loaded = Commission & { tier: CommissionTier };
+export type FulfilResult = { status: CommissionStatus; productId?: string | null };
+
+const load = (id: string) => db.commission.findUnique({ where: { id }, include: { tier: true } });
+
+async function stage(c: Loaded, key: string, progress: number, message = `${stageLabel(key)}…`) {
+  await db.commission.update({ where: { id: c.id }, data: { stage: key } });
+  await recordEvent(c.id, { type: key, message, progress, dedupeKey: key });
+}
+
+/** Stops between stages when an admin refunded or a review paused the commission meanwhile. */
+async function stillActive(id: string) {
+  const now = await db.commission.findUnique({ where: { id }, select: { status: true } });
+  return now?.status === "IN_PROGRESS";
+}
+
+async function fetchSignal(c: Loaded): Promise<string> {
+  if (c.signalId) return c.signalId;
+  await stage(c, "fetching_post", 10);
+  const picked = await pickSource(c);
+  const signalId = "signalId" in picked ? picked.signalId : (await signalFromRedditPost(picked.post)).id;
+  await db.commission.updateMany({ where: { id: c.id, signalId: null }, data: { signalId } });
+  return (await db.commission.findUniqueOrThrow({ where: { id: c.id }, select: { signalId: true } })).signalId!;
+}
+
+async function moderate(c: Loaded, signalId: string) {
+  await stage(c, "moderating", 20);
+  const s = await db.signal.findUniqueOrThrow({ where: { id: signalId } });
+  if (s.status === "REJECTED") throw new FulfilmentAbort("content_unsafe", `The post did not pass moderation (${s.rejectReason ?? "rejected"})`);
+  const raw = (s.raw ?? {}) as { over_18?: boolean; over18?: boolean };
+  const verdict = await checkContent({ title: s.title, body: s.body, community: s.community, over18: !!(raw.over_18 ?? raw.over18), subredditNsfw: false });
+  if (!verdict.ok) throw new FulfilmentAbort("content_unsafe", `The post did not pass moderation (${verdict.reason})`);
+}
+
+async function writeIdea(c: Loaded, signalId: string): Promise<string> {
+  if (c.ideaId) return c.ideaId;
+  await stage(c, "writing_idea", 30);
+  const idea = await writeIdeaForSignal(signalId, { productTypes: PRODUCT_ORDER.slice(0, Math.max(1, c.tier.productTypeCount)) as unknown as string[] });
+  await db.commission.updateMany({ where: { id: c.id, ideaId: null }, data: { ideaId: idea.id } });
+  return (await db.commission.findUniqueOrThrow({ where: { id: c.id }, select: { ideaId: true } })).ideaId!;
+}
+
+async function needsReview(c: Loaded) {
+  if (!(await getSetting("commissionReview"))) return false;
+  const approved = await db.commissionEvent.findUnique({ where: { commissionId_dedupeKey: { commissionId: c.id, dedupeKey: "approved" } } });
+  return !approved;
+}
+
+async function design(c: Loaded, ideaId: string): Promise<Design> {
+  await stage(c, "generating_design", 35);
+  const quality = (["standard", "high", "ultra"].includes(c.tier.imageQuality) ? c.tier.imageQuality : "standard") as "standard" | "high" | "ultra";
+  const { design } = await approveIdea({ ideaId, quality, enqueue: false });
+  let last = -1;
+  return runDesign(design.id, {
+    onProgress: async (step: string, percent: number) => {
+      const p = Math.round(35 + (Math.max(0, Math.min(100, percent)) * 45) / 100);
+      if (p === last) return;
+      last = p;
+      await recordEvent(c.id, { type: "generating_design", message: `Design: ${step}`, progress: p, dedupeKey: `generating_design:${step}:${p}` });
+    },
+  });
+}
+
+async function mockups(c: Loaded, designId: string) {
+  const count = await db.mockup.count({ where: { designId } });
+  await stage(c, "mockups", 85, count ? `${count} mockup${count === 1 ? "" : "s"} ready` : "Mockups…");
+}
+
+async function publish(c: Loaded, designId: string): Promise<string> {
+  if (c.productId) return c.productId;
+  await stage(c, "publishing", 92);
+  const listing = await db.listing.findUnique({ where: { designId }, select: { id: true } });
+  if (!listing) throw new AppError("INTERNAL", `Design ${designId} finished without a listing`);
+  const pubs = await queuePublications({ listingId: listing.id, enqueue: false });
+  const local = pubs.find((p) => p.marketplace === "LOCAL");
+  if (!local) throw new AppError("PRECONDITION_FAILED", "The storefront publisher (local) is not configured, so the product cannot be listed");
+  for (const p of pubs) if (p.marketplace !== "LOCAL" && p.status === "QUEUED") await enqueue("publish", { publicationId: p.id }, { jobId: p.id });
+  await runPublication(local.id);
+  const product = await db.product.findUnique({ where: { listingId: listing.id }, select: { id: true } });
+  if (!product) throw new AppError("INTERNAL", "Publishing finished but the storefront product is missing");
+  await db.commission.updateMany({ where: { id: c.id, productId: null }, data: { productId: product.id } });
+  return product.id;
+}
+
+/**
+ * Fulfils a paid commission stage by stage. Each stage skips work already stored on the commission
+ * (signal, idea, design, product), so a rerun after a crash continues where it stopped and never
+ * makes a second product. Unusable content refunds the commission.
+ */
+export async function fulfilCommission(commissionId: string): Promise<FulfilResult> {
+  let c = await load(commissionId);
+  if (!c) throw new AppError("NOT_FOUND", `Commission ${commissionId} does not exist`);
+  if (c.status === "PAID") await transition(c.id, "IN_PROGRESS", { stage: "fetching_post" });
+  c = (await load(commissionId))!;
+  if (c.status !== "IN_PROGRESS") return { status: c.status, productId: c.productId };
+  try {
+    const signalId = await fetchSignal(c);
+    await moderate(c, signalId);
+    const ideaId = await writeIdea(c, signalId);
+    if (!c.productId && (await needsReview(c))) {
+      if (await transition(c.id, "NEEDS_REVIEW", { stage: "review" })) {
+        await recordEvent(c.id, { type: "needs_review", message: "Waiting for our team to review the idea", progress: 32, dedupeKey: "needs_review" });
+      }
+      return { status: "NEEDS_REVIEW" };
+    }
+    if (!(await stillActive(c.id))) return { status: (await load(c.id))!.status };
+    const d = await design(c, ideaId);
+    await mockups(c, d.id);
+    if (!(await stillActive(c.id))) return { status: (await load(c.id))!.status };
+    const productId = await publish(c, d.id);
+    if (await transition(c.id, "COMPLETED", { stage: "done", completedAt: new Date() })) {
+      await recordEvent(c.id, { type: "done", message: "Your product is ready", progress: 100, dedupeKey: "done", data: { productId } });
+    }
+    const final = (await load(c.id))!;
+    return { status: final.status, productId: final.productId };
+  } catch (err) {
+    if (err instanceof FulfilmentAbort) {
+      await recordEvent(c.id, { type: "failed", message: err.message, dedupeKey: "aborted", data: { reason: err.reason } });
+      await requestRefund(c.id, err.reason);
+      return { status: "REFUND_PENDING" };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Idea } from "@prisma/client";
+import { db } from "../../db";
+import { AppError } from "../../errors";
+import { embeddings } from "../../providers/embeddings";
+import { ideaWriter } from "../../providers/ideas";
+import { PRODUCT_TYPES, type IdeaProductType } from "../../providers/ideas/types";
+
+/** Text an idea is embedded from (novelty compares new signals against it). */
+export const ideaText = (i: { title: string; theme: string }) => `${i.title}\n${i.theme}`;
+
+export function parseProductTypes(types: string[] | undefined): IdeaProductType[] | undefined {
+  if (!types?.length) return undefined;
+  const bad = types.filter((t) => !(PRODUCT_TYPES as readonly string[]).includes(t));
+  if (bad.length) throw new AppError("BAD_REQUEST", `Unknown product type ${bad.map((b) => `"${b}"`).join(", ")} (use ${PRODUCT_TYPES.join(", ")})`);
+  return [...new Set(types)] as IdeaProductType[];
+}
+
+/**
+ * Writes one idea for a signal with the configured writer (local grammar or OpenAI structured
+ * output), embeds title+theme, stores the Idea (status NEW) and marks the signal IDEATED.
+ * Rejected signals never become ideas.
+ */
+export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[] } = {}): Promise<Idea> {
+  const productTypes = parseProductTypes(opts.productTypes);
+  const signal = await db.signal.findUnique({ where: { id: signalId }, include: { breakdown: { select: { total: true } } } });
+  if (!signal) throw new AppError("NOT_FOUND", `Signal ${signalId} does not exist`);
+  if (signal.status === "REJECTED") {
+    throw new AppError("UNPROCESSABLE", `Signal ${signalId} was rejected${signal.rejectReason ? ` (${signal.rejectReason})` : ""}; it cannot become an idea`);
+  }
+  const sub = signal.community ? await db.subreddit.findUnique({ where: { name: signal.community }, select: { style: true } }) : null;
+  const writer = ideaWriter();
+  const draft = await writer.write({
+    signalId: signal.id,
+    title: signal.title,
+    body: signal.body,
+    community: signal.community,
+    keywords: signal.keywords,
+    style: sub?.style ?? null,
+    productTypes,
+  });
+  const [embedding] = await embeddings().embed([ideaText(draft)]);
+  const [idea] = await db.$transaction([
+    db.idea.create({
+      data: {
+        signalId: signal.id,
+        theme: draft.theme,
+        title: draft.title,
+        imagePrompt: draft.imagePrompt,
+        productTypes: draft.productTypes,
+        promptVersion: writer.promptVersion,
+        writer: writer.name,
+        score: signal.breakdown?.total ?? 0,
+        embedding,
+      },
+    }),
+    db.signal.updateMany({ where: { id: signal.id, status: { not: "REJECTED" } }, data: { status: "IDEATED" } }),
+  ]);
+  return idea;
+}

@@ -1,0 +1,31 @@
+import type Stripe from "stripe";
+
+// Reads the parts of Stripe events this app acts on.
+
+export const HANDLED_EVENTS = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
+  "charge.refunded",
+  "refund.updated",
+  "charge.refund.updated",
+] as const;
+export type HandledEvent = (typeof HANDLED_EVENTS)[number];
+
+export const isHandled = (type: string): type is HandledEvent => (HANDLED_EVENTS as readonly string[]).includes(type);
+
+type Obj = { id?: string; status?: string | null } & Record<string, unknown>;
+
+/**
+ * The key for (objectId, type) deduplication. Refund updates carry their status, because one refund
+ * legitimately moves pending → succeeded and each step must count.
+ */
+export function objectKey(event: Pick<Stripe.Event, "type" | "data">): string {
+  const o = event.data.object as unknown as Obj;
+  const id = o.id ?? "unknown";
+  if (event.type === "refund.updated" || event.type === "charge.refund.updated") return `${id}:${o.status ?? ""}`;
+  return id;
+}
+
+export const idOf = (v: unknown): string | null => (typeof v === "string" ? v : v && typeof v === "object" && "id" in v ? String((v as { id: unknown }).id) : null);

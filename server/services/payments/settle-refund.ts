@@ -1,0 +1,41 @@
+import { db } from "../../db";
+import { money } from "../../../lib/format";
+import { recordEvent } from "../commissions/events";
+import { refundKey } from "../commissions/request-refund";
+import { transition } from "../commissions/state";
+
+/**
+ * The provider confirmed a full refund of a payment: Refund SUCCEEDED, Payment REFUNDED, commission
+ * REFUNDED (or donation REFUNDED). Idempotent; also records refunds made in Stripe's dashboard.
+ */
+export async function settleRefund(paymentId: string, providerRefundId: string | null) {
+  return db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const key = refundKey(payment.id);
+    const existing = await tx.refund.findUnique({ where: { idempotencyKey: key } });
+    if (existing?.status === "SUCCEEDED") return false;
+    if (existing) {
+      await tx.refund.update({ where: { id: existing.id }, data: { status: "SUCCEEDED", providerRefundId: providerRefundId ?? existing.providerRefundId, lastError: null } });
+    } else {
+      await tx.refund.create({
+        data: { paymentId, commissionId: payment.commissionId, amountCents: payment.amountCents, currency: payment.currency, reason: "refunded_by_provider", status: "SUCCEEDED", idempotencyKey: key, providerRefundId },
+      });
+    }
+    await tx.payment.update({ where: { id: paymentId }, data: { status: "REFUNDED" } });
+    if (payment.commissionId) {
+      if (await transition(payment.commissionId, "REFUNDED", { refundedAt: new Date(), stage: "refunded" }, tx)) {
+        await recordEvent(payment.commissionId, { type: "refunded", message: `Refunded ${money(payment.amountCents, payment.currency)}`, progress: 100, dedupeKey: "refunded" }, tx);
+      }
+    }
+    if (payment.donationId) await tx.donation.updateMany({ where: { id: payment.donationId, status: "PAID" }, data: { status: "REFUNDED" } });
+    return true;
+  });
+}
+
+/** The provider reported the refund failed: FAILED with the reason, for an admin to retry. */
+export async function markRefundFailed(paymentId: string, providerRefundId: string | null, reason: string) {
+  await db.refund.updateMany({
+    where: { idempotencyKey: refundKey(paymentId), status: { not: "SUCCEEDED" } },
+    data: { status: "FAILED", lastError: reason, ...(providerRefundId ? { providerRefundId } : {}) },
+  });
+}

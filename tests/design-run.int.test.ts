@@ -1,0 +1,125 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { db } from "../server/db";
+import { resetEnvCache } from "../server/env";
+import { storage } from "../server/providers/storage";
+import { PRODUCT_SPECS, type ProductType } from "../server/services/design/products";
+import { runDesign } from "../server/services/design/run-design";
+import { makeDesign } from "./helpers/designs";
+
+const ALL: ProductType[] = ["tee", "poster", "mug", "sticker"];
+
+async function decoded(key: string) {
+  const buf = await storage().get(key);
+  expect(buf, `stored file ${key}`).not.toBeNull();
+  return sharp(buf!).metadata();
+}
+
+describe("runDesign with the local renderer", () => {
+  it("writes exact-size 300 DPI RGBA print files, a thumbnail, 4 mockups and the listing", async () => {
+    const { design, idea } = await makeDesign({ productTypes: ALL });
+    const stages: Array<[string, number]> = [];
+    const done = await runDesign(design.id, { onProgress: (s, p) => void stages.push([s, p]) });
+
+    expect(done).toMatchObject({ status: "DONE", stage: "done", progress: 100, attempts: 1, error: null });
+    expect(done.finishedAt).toBeInstanceOf(Date);
+    expect(done.palette).toHaveLength(5);
+    expect(stages.map(([s]) => s)).toEqual(expect.arrayContaining(["rendering", "print files", "mockups", "listing", "done"]));
+    expect(stages.map(([, p]) => p)).toEqual([...stages.map(([, p]) => p)].sort((a, b) => a - b));
+
+    const files = await db.designFile.findMany({ where: { designId: design.id } });
+    const prints = files.filter((f) => f.kind === "PRINT");
+    expect(prints.map((f) => f.productType).sort()).toEqual([...ALL].sort());
+    for (const f of prints) {
+      const spec = PRODUCT_SPECS[f.productType as ProductType];
+      const meta = await decoded(f.storageKey);
+      expect({ w: meta.width, h: meta.height, dpi: meta.density, alpha: meta.hasAlpha, ch: meta.channels }).toEqual({
+        w: spec.width,
+        h: spec.height,
+        dpi: 300,
+        alpha: true,
+        ch: 4,
+      });
+      expect(f).toMatchObject({ width: spec.width, height: spec.height, dpi: 300, hasAlpha: true });
+    }
+    // the art is really there: the tee print is not blank and its corners are transparent
+    const tee = prints.find((f) => f.productType === "tee")!;
+    const stats = await sharp((await storage().get(tee.storageKey))!).stats();
+    expect(stats.channels[3].max).toBe(255);
+    expect(stats.channels[3].min).toBe(0);
+
+    const thumb = files.find((f) => f.kind === "THUMBNAIL")!;
+    expect(thumb).toBeTruthy();
+    const tmeta = await decoded(thumb.storageKey);
+    expect(Math.max(tmeta.width!, tmeta.height!)).toBeLessThanOrEqual(600);
+    expect(files.filter((f) => f.kind === "MASTER")).toHaveLength(1);
+
+    const mockups = await db.mockup.findMany({ where: { designId: design.id } });
+    expect(mockups.map((m) => m.productType).sort()).toEqual([...ALL].sort());
+    for (const m of mockups) {
+      const meta = await decoded(m.storageKey);
+      expect(meta.width).toBeGreaterThanOrEqual(1000);
+      expect(meta.width).toBeLessThanOrEqual(1200);
+    }
+
+    const listing = await db.listing.findUniqueOrThrow({ where: { designId: design.id } });
+    expect(listing.title.length).toBeLessThanOrEqual(80);
+    expect(listing.tags).toHaveLength(13);
+    expect(new Set(listing.tags).size).toBe(13);
+    expect(listing.bullets.length).toBeGreaterThanOrEqual(3);
+    expect(listing.bullets.length).toBeLessThanOrEqual(5);
+    expect(listing.priceCents).toBe(400); // the sticker is the cheapest included product
+
+    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("DESIGNED");
+  });
+
+  it("is a no-op when run again, and a forced re-run overwrites rows instead of duplicating them", async () => {
+    const { design } = await makeDesign({ productTypes: ["mug"] });
+    const first = await runDesign(design.id);
+    const count = async () => ({
+      files: await db.designFile.count({ where: { designId: design.id } }),
+      mockups: await db.mockup.count({ where: { designId: design.id } }),
+      listings: await db.listing.count({ where: { designId: design.id } }),
+    });
+    const before = await count();
+    expect(before).toEqual({ files: 3, mockups: 1, listings: 1 });
+
+    const again = await runDesign(design.id);
+    expect(again.attempts).toBe(1);
+    expect(again.updatedAt).toEqual(first.updatedAt);
+
+    // a retry after a crash mid-way: the row is not DONE, the work runs again over the same rows
+    await db.design.update({ where: { id: design.id }, data: { status: "QUEUED" } });
+    const rerun = await runDesign(design.id);
+    expect(rerun.attempts).toBe(2);
+    expect(await count()).toEqual(before);
+  });
+
+  it("leaves a PUBLISHED idea alone and falls back to tee+sticker when the idea names no known product", async () => {
+    const { design, idea } = await makeDesign({ productTypes: ["hoodie"], ideaStatus: "PUBLISHED" });
+    await runDesign(design.id);
+    const prints = await db.designFile.findMany({ where: { designId: design.id, kind: "PRINT" }, orderBy: { productType: "asc" } });
+    expect(prints.map((p) => p.productType)).toEqual(["sticker", "tee"]);
+    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("PUBLISHED");
+  });
+
+  it("marks the design FAILED with the provider's error and rethrows", async () => {
+    const saved = process.env.SDXL_URL;
+    process.env.SDXL_URL = "http://127.0.0.1:9"; // nothing listens on the discard port
+    resetEnvCache();
+    try {
+      const { design, idea } = await makeDesign({ provider: "sdxl" });
+      await expect(runDesign(design.id)).rejects.toThrow(/SDXL server at http:\/\/127\.0\.0\.1:9 is unreachable/);
+      const row = await db.design.findUniqueOrThrow({ where: { id: design.id } });
+      expect(row.status).toBe("FAILED");
+      expect(row.error).toMatch(/unreachable/);
+      expect(row.attempts).toBe(1);
+      expect(await db.designFile.count({ where: { designId: design.id } })).toBe(0);
+      expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("APPROVED");
+    } finally {
+      if (saved === undefined) delete process.env.SDXL_URL;
+      else process.env.SDXL_URL = saved;
+      resetEnvCache();
+    }
+  });
+});

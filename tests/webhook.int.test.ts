@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "../app/api/webhooks/stripe/route";
+import { db } from "../server/db";
+import { queue } from "../server/queues/connection";
+import { payLocalCheckout } from "../server/services/payments/local-checkout";
+import { applyStripeEvent } from "../server/services/payments/apply-event";
+import { commissionStatusByToken } from "../server/services/commissions/queries";
+import { awaitingCommission, commissionJobs, drainStripeEvents, sessionObject, signed, useLocalPayments, webhookRequest } from "./helpers/commissions";
+
+beforeAll(() => useLocalPayments());
+
+describe("stripe webhook", () => {
+  it("records one event, one payment and one fulfilment job when the same signed event arrives 50 times at once", async () => {
+    const c = await awaitingCommission();
+    const s = signed("checkout.session.completed", sessionObject(c));
+    const responses = await Promise.all(Array.from({ length: 50 }, () => POST(webhookRequest(s))));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(bodies.filter((b) => b.duplicate).length).toBe(49);
+    expect(await db.stripeEvent.count({ where: { objectId: c.sessionId } })).toBe(1);
+    expect(await queue("payment").getJob(s.event.id)).toBeTruthy();
+
+    await Promise.all(Array.from({ length: 5 }, () => applyStripeEvent(s.event.id)));
+    const payments = await db.payment.findMany({ where: { commissionId: c.id } });
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ status: "SUCCEEDED", amountCents: 500 });
+    expect(await commissionJobs(c.id)).toHaveLength(1);
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PAID");
+    expect(await db.commissionEvent.count({ where: { commissionId: c.id, type: "paid" } })).toBe(1);
+  });
+
+  it("dedupes different event ids for the same session and type, delivered concurrently", async () => {
+    const c = await awaitingCommission();
+    const deliveries = Array.from({ length: 20 }, () => signed("checkout.session.completed", sessionObject(c)));
+    await Promise.all(deliveries.map((s) => POST(webhookRequest(s))));
+    expect(await db.stripeEvent.count({ where: { objectId: c.sessionId, type: "checkout.session.completed" } })).toBe(1);
+    await drainStripeEvents();
+    expect(await db.payment.count({ where: { commissionId: c.id, status: "SUCCEEDED" } })).toBe(1);
+    expect(await commissionJobs(c.id)).toHaveLength(1);
+  });
+
+  it("refuses a bad signature with 400 and records nothing", async () => {
+    const c = await awaitingCommission();
+    const s = signed("checkout.session.completed", sessionObject(c));
+    const tampered = { payload: s.payload.replace('"amount_total":500', '"amount_total":1'), signature: s.signature };
+    const res = await POST(webhookRequest(tampered));
+    expect(res.status).toBe(400);
+    const unsigned = await POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", body: s.payload }));
+    expect(unsigned.status).toBe(400);
+    expect(await db.stripeEvent.findUnique({ where: { id: s.event.id } })).toBeNull();
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("AWAITING_PAYMENT");
+  });
+
+  it("ignores a late expiry after payment and never goes backwards", async () => {
+    const c = await awaitingCommission();
+    await POST(webhookRequest(signed("checkout.session.completed", sessionObject(c))));
+    await drainStripeEvents();
+    await POST(webhookRequest(signed("checkout.session.expired", sessionObject(c, { status: "expired", payment_status: "unpaid", payment_intent: null }))));
+    await POST(webhookRequest(signed("checkout.session.async_payment_failed", sessionObject(c))));
+    await drainStripeEvents();
+    const row = await db.commission.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.status).toBe("PAID");
+    expect(await db.payment.count({ where: { commissionId: c.id, status: "SUCCEEDED" } })).toBe(1);
+    expect(await commissionJobs(c.id)).toHaveLength(1);
+  });
+
+  it("a payment completed after an expiry event still counts: the money moved, so it is fulfilled", async () => {
+    const c = await awaitingCommission();
+    await POST(webhookRequest(signed("checkout.session.expired", sessionObject(c, { status: "expired", payment_status: "unpaid", payment_intent: null }))));
+    await drainStripeEvents();
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("EXPIRED");
+    await POST(webhookRequest(signed("checkout.session.completed", sessionObject(c))));
+    await drainStripeEvents();
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PAID");
+    expect(await commissionJobs(c.id)).toHaveLength(1);
+  });
+
+  it("a refund that overtakes the payment waits, then refunds once", async () => {
+    const c = await awaitingCommission();
+    const pi = sessionObject(c).payment_intent;
+    const refundEvt = signed("charge.refunded", { id: "ch_x_" + c.id, object: "charge", payment_intent: pi, refunded: true, amount_refunded: 500, refunds: { data: [{ id: "re_x_" + c.id }] } });
+    await POST(webhookRequest(refundEvt));
+    const first = await applyStripeEvent(refundEvt.event.id);
+    expect(first.deferred).toBe(true);
+    await POST(webhookRequest(signed("checkout.session.completed", sessionObject(c))));
+    await drainStripeEvents();
+    const again = await applyStripeEvent(refundEvt.event.id);
+    expect(again.deferred).toBeFalsy();
+    const row = await db.commission.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.status).toBe("REFUNDED");
+    expect(await db.refund.count({ where: { commissionId: c.id, status: "SUCCEEDED" } })).toBe(1);
+    expect(await db.payment.count({ where: { commissionId: c.id } })).toBe(1);
+    expect(await commissionJobs(c.id)).toHaveLength(1);
+    expect((await commissionStatusByToken(c.publicToken)).refund).toMatchObject({ amountCents: 500 });
+  });
+
+  it("the local test checkout pays through the signed webhook (not by writing the status itself)", async () => {
+    const c = await awaitingCommission();
+    const paid = await payLocalCheckout(c.sessionId);
+    expect(paid.redirectTo).toContain(`/c/${c.publicToken}`);
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("AWAITING_PAYMENT");
+    const row = await db.stripeEvent.findUniqueOrThrow({ where: { id: paid.eventId! } });
+    expect(row.type).toBe("checkout.session.completed");
+    await applyStripeEvent(row.id);
+    expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PAID");
+  });
+});
