@@ -3,8 +3,8 @@ import { signInAsAdmin } from "./helpers";
 
 // The whole loop in a real browser: approve an idea → the workers design it and publish it to the
 // storefront → the dashboard shows it published (by polling, no reload) → the shop shows the product.
-// Selectors are role/label based. The /admin/ideas page did not exist when this was written: it
-// assumes a NEW idea offers a button whose accessible name matches /approve/i.
+// Selectors are role/label based (written against components/admin/ideas/idea-card.tsx: each NEW idea
+// card has a button named "Approve"; the ideas list shows NEW ideas by default).
 
 const PUBLISH_TIMEOUT = 120_000;
 
@@ -32,12 +32,15 @@ test("approving an idea designs it, publishes it and puts it in the shop", async
   await showStorefrontPublications(page);
   const before = await newestStorefrontRow(page);
 
-  // Approve the first NEW idea.
+  // Approve the first NEW idea (the ideas page lists NEW ideas first; each card has an "Approve" button)
+  // and wait until the server has answered, so leaving the page cannot cancel the request.
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Ideas" }).click();
   await expect(page).toHaveURL(/\/admin\/ideas/);
-  const approve = page.getByRole("button", { name: /approve/i }).first();
+  const approve = page.getByRole("button", { name: "Approve", exact: true }).first();
   await expect(approve).toBeVisible({ timeout: 30_000 });
+  const approved = page.waitForResponse((r) => r.url().includes("/api/trpc/") && r.url().includes("ideas.approve") && r.request().method() === "POST");
   await approve.click();
+  expect((await approved).ok()).toBe(true);
 
   // Navigate once to the publications dashboard; polling must bring the new row to "published".
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Publications" }).click();

@@ -88,3 +88,20 @@ describe("createCommission", () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("admin commission list", () => {
+  it("reads a page in a constant number of statements, however many rows it shows", async () => {
+    const { statementCounter } = await import("../server/db-adapter");
+    const { listCommissions } = await import("../server/services/commissions/queries");
+    const measure = async (pageSize: number) => {
+      const before = statementCounter.count;
+      const page = await listCommissions({ pageSize });
+      return { statements: statementCounter.count - before, rows: page.items.length };
+    };
+    const small = await measure(2);
+    const large = await measure(25);
+    expect(large.rows).toBeGreaterThan(small.rows);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(6);
+  });
+});

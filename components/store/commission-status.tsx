@@ -55,6 +55,7 @@ export function CommissionStatus({ token, initial }: { token: string; initial: V
 
       <Card className="space-y-1 text-sm" aria-label="Receipt">
         <h2 className="mb-2 font-semibold">Receipt</h2>
+        <p>Reference: <span className="font-mono" data-testid="commission-ref">{view.id}</span></p>
         <p>Tier: <strong>{view.tier}</strong></p>
         <p>Amount: <strong>{money(view.amountCents, view.currency)}</strong></p>
         <p>Paid: {view.paidAt ? new Date(view.paidAt).toLocaleString() : "waiting for payment confirmation…"}</p>

@@ -5,7 +5,7 @@ import { useTRPC } from "@/lib/trpc";
 import { Badge, Button, Card, ConfirmButton, ErrorMessage, StatusBadge } from "@/components/ui";
 import { timeAgo } from "@/lib/format";
 import { BreakdownBars } from "./breakdown-bars";
-import { DesignStatus } from "./design-status";
+import { DesignStatus, DesignSummary, isActive } from "./design-status";
 import { IdeaEditForm } from "./idea-edit-form";
 import type { IdeaItem } from "./types";
 
@@ -25,7 +25,9 @@ export function IdeaCard({ idea, selected, onSelect }: { idea: IdeaItem; selecte
   const reject = useMutation(trpc.ideas.reject.mutationOptions({ onSuccess: refresh }));
   const s = idea.signal;
   const editable = idea.status === "NEW" || idea.status === "APPROVED";
-  const hasDesign = idea.designs.length > 0 || approve.isSuccess;
+  const latest = idea.designs[0];
+  // Poll only while a design is under way (or was just queued); otherwise show the listed state.
+  const polling = approve.isSuccess || isActive(latest?.status);
 
   return (
     <Card className="space-y-3">
@@ -79,7 +81,7 @@ export function IdeaCard({ idea, selected, onSelect }: { idea: IdeaItem; selecte
         </div>
       )}
       <ErrorMessage error={approve.error ?? reject.error} />
-      {hasDesign && <DesignStatus ideaId={idea.id} />}
+      {polling ? <DesignStatus ideaId={idea.id} /> : latest ? <DesignSummary design={latest} /> : null}
     </Card>
   );
 }

@@ -59,9 +59,9 @@ const badge: Layout = (ctx, s, d) => {
   }
   drawMotif(ctx, d.motif, c, c - inner * 0.55, inner * 0.26, { fill: d.p.accent, alt: d.p.paper, ink: d.p.ink });
   const bw = s * 0.7;
-  const bh = s * 0.19;
+  const bh = s * 0.22;
   const box = banner(ctx, c, c + inner * 0.12, bw, bh, { fill: d.p.paper, tail: d.p.secondary, ink: d.p.ink });
-  const stack = fitStack(ctx, d.title, box.w * 0.94, box.h * 0.8);
+  const stack = fitStack(ctx, d.title, box.w * 0.96, box.h * 0.86);
   drawStack(ctx, stack, c, box.y + (box.h - stack.height) / 2, { fill: [d.p.primary], ink: d.p.ink, shadow: d.p.ink });
 };
 

@@ -1,5 +1,6 @@
 import type { Marketplace } from "@prisma/client";
 import { env } from "../../env";
+import { AppError } from "../../errors";
 import { LocalPublisher } from "./local";
 import { PrintfulPublisher } from "./printful";
 import type { Publisher, PublisherName } from "./types";
@@ -21,10 +22,10 @@ export function publisherFor(marketplace: Marketplace): Publisher {
     case "LOCAL":
       return new LocalPublisher(e.ZAZZLE_ASSOCIATE_ID);
     case "ZAZZLE":
-      if (!e.ZAZZLE_ASSOCIATE_ID) throw new Error("ZAZZLE_ASSOCIATE_ID is not set: Zazzle links need an associate id");
+      if (!e.ZAZZLE_ASSOCIATE_ID) throw new AppError("PRECONDITION_FAILED", "ZAZZLE_ASSOCIATE_ID is not set: Zazzle links need an associate id", { retryable: false });
       return new ZazzlePublisher(e.ZAZZLE_ASSOCIATE_ID);
     case "PRINTFUL":
-      if (!e.PRINTFUL_API_KEY) throw new Error("PRINTFUL_API_KEY is not set: Printful publishing needs an API key");
+      if (!e.PRINTFUL_API_KEY) throw new AppError("PRECONDITION_FAILED", "PRINTFUL_API_KEY is not set: Printful publishing needs an API key", { retryable: false });
       return new PrintfulPublisher({ baseUrl: e.PRINTFUL_BASE_URL, apiKey: e.PRINTFUL_API_KEY, storeId: e.PRINTFUL_STORE_ID });
   }
 }

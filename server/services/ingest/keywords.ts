@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
   today yesterday tomorrow week day days year years time times first last next back going went come came know
   think want need look looks looking lol lmao omg til psa oc anyone someone something everyone nothing people
   guys guy reddit subreddit post posted posting update edit amp nbsp https http www com jpg png gif imgur
-  redd redditmedia removed deleted`
+  redd redditmedia removed deleted two three four five six seven eight nine ten`
     .split(/\s+/)
     .filter(Boolean),
 );

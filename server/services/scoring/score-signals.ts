@@ -37,6 +37,7 @@ export const signalText = (s: { title: string; keywords: string[]; body: string 
  */
 export async function scoreNewSignals(opts: ScoreOptions = {}): Promise<{ scored: number; ideaIds: string[] }> {
   const result = await withScoringLock(() => scoreRun(opts));
+  if (!result) log.info("another scoring run holds the lock; skipping this one");
   return result ?? { scored: 0, ideaIds: [] };
 }
 
