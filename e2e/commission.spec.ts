@@ -23,9 +23,9 @@ test("a shopper commissions a post, pays on the test checkout, watches it being 
   const trending = page.getByRole("button", { name: /^Use post:/ });
   if ((await trending.count()) > 0) {
     await trending.first().click();
-    await expect(page.getByLabel("Reddit post URL")).toHaveValue(/reddit\.com\/.+\/comments\//);
+    await expect(page.getByRole("textbox", { name: "Reddit post URL" })).toHaveValue(/reddit\.com\/.+\/comments\//);
   } else {
-    await page.getByLabel("Reddit post URL").fill(demoPostUrl());
+    await page.getByRole("textbox", { name: "Reddit post URL" }).fill(demoPostUrl());
   }
   await page.getByRole("radio", { name: /^Gold/ }).check();
   await page.getByLabel("Message (optional)").fill("For the garden club");

@@ -29,7 +29,7 @@ describe("worker process", () => {
     expect(run.attempts).toBe(1);
     expect(run.durationMs).not.toBeNull();
 
-    await stop();
+    await stop("test");
     expect(workers.some((w) => w.isRunning())).toBe(false);
     expect(await redis().get(HEARTBEAT_KEY)).toBeNull();
   });
@@ -39,6 +39,6 @@ describe("worker process", () => {
     const bad = await queue("design").add("design", { designId: 42 }, { attempts: 1 });
     const failed = await waitFor(async () => ((await bad.isFailed()) ? await queue("design").getJob(bad.id!) : null));
     expect(failed?.failedReason).toMatch(/designId/);
-    await stop();
+    await stop("test");
   });
 });

@@ -2,9 +2,11 @@ import { db } from "../../db";
 
 export type TrendingPost = { signalId: string; title: string; community: string | null; score: number; total: number; postUrl: string };
 
-/** A Reddit URL that any provider's `post()` resolves (the id after /comments/). */
-export const redditPostUrl = (community: string | null, externalId: string) =>
-  community ? `https://www.reddit.com/r/${community}/comments/${externalId}/` : `https://www.reddit.com/comments/${externalId}/`;
+/** The post's canonical Reddit URL (the base-36 id after /comments/, without the "t3_" kind prefix). */
+export const redditPostUrl = (community: string | null, externalId: string) => {
+  const id = externalId.replace(/^t3_/, "");
+  return community ? `https://www.reddit.com/r/${community}/comments/${id}/` : `https://www.reddit.com/comments/${id}/`;
+};
 
 /** Recent scored signals with the highest total score: what the commission form offers to pick. */
 export async function trendingPosts(limit = 12, sinceDays = 14): Promise<TrendingPost[]> {
