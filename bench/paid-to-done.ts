@@ -1,7 +1,8 @@
 // Paid → done: N commissions (default 10) paid through the local test checkout (signed events over
 // HTTP to the webhook route), fulfilled by in-process BullMQ workers running the real processors.
 // Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt.
-// Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver)
+// Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver;
+//        BENCH_ARRIVAL_MS=3000 pays one every 3 s instead of all at once)
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,8 @@ import { benchDatabase, fmt, machine, peakRss, summarize } from "./lib";
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 10);
 const TIER = process.env.BENCH_TIER ?? "silver";
+// 0: all N paid at once (a burst: later ones wait in the queue). >0: one payment every ARRIVAL_MS.
+const ARRIVAL_MS = Number(process.env.BENCH_ARRIVAL_MS ?? 0);
 
 /** Reddit listing files for N subreddits (the local Reddit provider reads them). */
 function redditFixture() {
@@ -64,6 +67,7 @@ async function main() {
     const p = await db.payment.findFirstOrThrow({ where: { commissionId: c.id } });
     await payLocalCheckout(p.checkoutSessionId, { webhookUrl });
     ids.push(c.id);
+    if (ARRIVAL_MS > 0 && i < N - 1) await new Promise((r) => setTimeout(r, ARRIVAL_MS));
   }
   const final = ["COMPLETED", "REFUNDED"] as const;
   for (;;) {
@@ -78,7 +82,7 @@ async function main() {
   const products = new Set(completed.map((r) => r.productId)).size;
 
   console.log(`machine: ${machine()}`);
-  console.log(`tier ${TIER}: ${N} commissions, commission worker concurrency ${Math.min(2, base)}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB`);
+  console.log(`tier ${TIER}: ${N} commissions ${ARRIVAL_MS ? `paid one every ${ARRIVAL_MS} ms` : "paid at once (burst)"}, commission worker concurrency ${Math.min(2, base)}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB`);
   console.log(`paid→completed: p50 ${fmt(s.p50 / 1000, 2)} s · p95 ${fmt(s.p95 / 1000, 2)} s · max ${fmt(s.max / 1000, 2)} s`);
   console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products}`);
 

@@ -1,21 +1,12 @@
 import { tokenize } from "../embeddings/text";
 import { COMMUNITY_TOPICS, MOODS, MOTIFS, PALETTES, SLOGANS, TOPIC_STYLES, TYPOGRAPHY } from "./grammar";
 import { PRODUCT_TYPES, ZIdeaDraft, type IdeaDraft, type IdeaInput, type IdeaProductType, type IdeaWriter } from "./types";
+import { seededRandom, seedFromString } from "../../../lib/random";
 
 const TITLE_MAX = 60;
 
-/** Deterministic PRNG (mulberry32) seeded from the signal id, so the same post gets the same idea. */
-function rng(seed: string) {
-  let a = 0;
-  for (let i = 0; i < seed.length; i++) a = (Math.imul(a ^ seed.charCodeAt(i), 2654435761) + i) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic per signal id, so the same post gets the same idea. */
+const rng = (seed: string) => seededRandom(seedFromString(seed));
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../../lib/random";
 // Colour palettes for print designs: derived from a hash of the theme so the same theme always gets
 // the same colours, built on an HSL harmony (complementary, triadic or split-complementary), with
 // lightness nudged until every colour reads against the dark ink outline.
@@ -27,17 +28,8 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** Small deterministic PRNG (mulberry32) for layouts that must repeat per seed. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small deterministic PRNG for layouts that must repeat per seed. */
+export const rng = seededRandom;
 
 export function hslToHex(h: number, s: number, l: number): string {
   const hue = ((h % 360) + 360) % 360;

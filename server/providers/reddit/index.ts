@@ -34,7 +34,7 @@ export function reddit(): RedditClient {
 /** REDDIT_LOCAL_DIR resolved against the working directory. */
 export function localRedditDir() {
   const dir = env().REDDIT_LOCAL_DIR;
-  return isAbsolute(dir) ? dir : join(process.cwd(), dir);
+  return isAbsolute(dir) ? dir : join(/*turbopackIgnore: true*/ process.cwd(), dir);
 }
 
 /** Tests switch providers through env; this forgets the chosen client. */

@@ -1,17 +1,19 @@
 import { z } from "zod";
 
+/** "r/Cats", "/r/cats" or "cats" → "cats"; Reddit's own naming rule. */
+export const ZSubredditName = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^\/?r\//i, "").toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9_]{2,21}$/, "Subreddit names are 2–21 letters, digits or underscores"));
+
 // The commission form's contract, shared by the tRPC procedure, the public API and the UI.
 export const ZCreateCommission = z
   .object({
     tier: z.string().trim().min(1, "Choose a tier"),
     type: z.enum(["POST", "SUBREDDIT", "SURPRISE"], { error: "Type must be POST, SUBREDDIT or SURPRISE" }),
     postUrl: z.string().trim().max(500, "The post URL is too long").optional(),
-    subreddit: z
-      .string()
-      .trim()
-      .transform((s) => s.replace(/^\/?r\//i, "").toLowerCase())
-      .pipe(z.string().regex(/^[a-z0-9_]{2,21}$/, "Subreddit names are 2–21 letters, digits or underscores"))
-      .optional(),
+    subreddit: ZSubredditName.optional(),
     message: z.string().trim().max(280, "Keep the message to 280 characters or fewer").optional(),
     displayName: z.string().trim().max(40, "Keep the display name to 40 characters or fewer").optional(),
     anonymous: z.boolean().default(false),

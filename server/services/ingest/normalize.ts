@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Prisma } from "@prisma/client";
 import type { RedditPost } from "../../providers/reddit/types";
 import { extractKeywords } from "./keywords";
 
@@ -22,6 +23,27 @@ export type SignalDraft = {
   /** set for posts that are reported but never stored (stickied, removed, deleted) */
   skip?: "skipped_stickied" | "skipped_removed" | "skipped_deleted";
 };
+
+/** The row stored for a draft: NEW, or REJECTED with the moderation reason. */
+export function signalRow(d: SignalDraft, sourceId: string, rejectReason: string | null) {
+  return {
+    sourceId,
+    externalId: d.externalId,
+    contentHash: d.contentHash,
+    community: d.community,
+    title: d.title.slice(0, 1000),
+    body: d.body.slice(0, 20_000),
+    url: d.url,
+    author: d.author,
+    score: d.score,
+    comments: d.comments,
+    postedAt: d.postedAt,
+    keywords: d.keywords,
+    raw: (d.raw ?? {}) as Prisma.InputJsonValue,
+    status: rejectReason ? ("REJECTED" as const) : ("NEW" as const),
+    rejectReason,
+  };
+}
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 

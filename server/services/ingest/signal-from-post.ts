@@ -4,7 +4,7 @@ import { log } from "../../log";
 import type { RedditPost } from "../../providers/reddit/types";
 import { checkContent } from "../moderation/check-content";
 import { signalBloom } from "./bloom";
-import { draftFromRedditPost } from "./normalize";
+import { draftFromRedditPost, signalRow } from "./normalize";
 import { sourceForKey } from "./sources/registry";
 
 /**
@@ -32,23 +32,7 @@ export async function signalFromRedditPost(post: RedditPost, sourceKey = "reddit
         : await checkContent({ title: d.title, body: d.body, community: d.community, over18: d.over18, subredditNsfw: d.subredditNsfw || !!nsfwRow?.nsfw });
   try {
     const row = await db.signal.create({
-      data: {
-        sourceId: source.id,
-        externalId: d.externalId,
-        contentHash: d.contentHash,
-        community: d.community,
-        title: d.title,
-        body: d.body,
-        url: d.url,
-        author: d.author,
-        score: d.score,
-        comments: d.comments,
-        postedAt: d.postedAt,
-        keywords: d.keywords,
-        raw: (d.raw ?? {}) as Prisma.InputJsonValue,
-        status: verdict.ok ? "NEW" : "REJECTED",
-        rejectReason: verdict.ok ? null : verdict.reason,
-      },
+      data: signalRow(d, source.id, verdict.ok ? null : verdict.reason),
     });
     await signalBloom()
       .add([d.contentHash])

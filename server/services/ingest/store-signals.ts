@@ -1,10 +1,9 @@
-import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { log } from "../../log";
 import { judgeContent } from "../moderation/check-content";
 import type { Denylist } from "../moderation/denylist";
 import type { RedisBloom } from "./bloom";
-import type { SignalDraft } from "./normalize";
+import { signalRow, type SignalDraft } from "./normalize";
 
 // Stores one batch of drafts with a constant number of round trips, whatever the batch size:
 // one Bloom pipeline, one SELECT for the "maybe seen" hashes, one INSERT … ON CONFLICT DO NOTHING
@@ -69,24 +68,7 @@ export async function storeBatch(drafts: SignalDraft[], ctx: StoreContext): Prom
   const fresh = hashes.filter((h) => !existing.has(h)).map((h) => groups.get(h)!);
   const rows = fresh.map(({ draft: d, seen }) => {
     const reason = moderate(d, ctx);
-    return {
-      sourceId: ctx.sourceId,
-      externalId: d.externalId,
-      contentHash: d.contentHash,
-      community: d.community,
-      title: d.title.slice(0, 1000),
-      body: d.body.slice(0, 20_000),
-      url: d.url,
-      author: d.author,
-      score: d.score,
-      comments: d.comments,
-      postedAt: d.postedAt,
-      keywords: d.keywords,
-      raw: (d.raw ?? {}) as Prisma.InputJsonValue,
-      status: reason ? ("REJECTED" as const) : ("NEW" as const),
-      rejectReason: reason,
-      seenCount: seen,
-    };
+    return { ...signalRow(d, ctx.sourceId, reason), seenCount: seen };
   });
   const inserted = rows.length
     ? new Set((await db.signal.createManyAndReturn({ data: rows, skipDuplicates: true, select: { contentHash: true } })).map((r) => r.contentHash))

@@ -57,12 +57,12 @@ export async function loadDenylist(path = defaultDenylistPath()): Promise<Denyli
   const hit = cache.get(path);
   const now = Date.now();
   if (hit && now - hit.checkedAt < RECHECK_MS) return hit.list;
-  const { mtimeMs } = await stat(path);
+  const { mtimeMs } = await stat(/*turbopackIgnore: true*/ path);
   if (hit && hit.mtimeMs === mtimeMs) {
     hit.checkedAt = now;
     return hit.list;
   }
-  const list = compileDenylist(parseDenylist(await readFile(path, "utf8")));
+  const list = compileDenylist(parseDenylist(await readFile(/*turbopackIgnore: true*/ path, "utf8")));
   cache.set(path, { mtimeMs, checkedAt: now, list });
   return list;
 }

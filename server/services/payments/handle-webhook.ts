@@ -1,4 +1,3 @@
-import { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
@@ -6,8 +5,6 @@ import { enqueue } from "../../queues/enqueue";
 import { isHandled, objectKey } from "./event-shape";
 
 export type WebhookResult = { status: number; body: Record<string, unknown> };
-
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 /**
  * Verifies a Stripe webhook on its raw body, records the event once (by id, and by object+type) and
@@ -23,14 +20,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   }
   if (!isHandled(event.type)) return { status: 200, body: { received: true, ignored: event.type } };
 
-  try {
-    await db.stripeEvent.create({
-      data: { id: event.id, type: event.type, objectId: objectKey(event), livemode: event.livemode, payload: JSON.parse(rawBody) as Prisma.InputJsonValue },
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) return { status: 200, body: { received: true, duplicate: true } };
-    throw err;
-  }
+  // One statement records the event, or finds it already recorded by id or by (object, type):
+  // the unique constraints decide, so concurrent redeliveries race safely and nothing throws.
+  const inserted = await db.$executeRaw`
+    insert into stripe_events (id, type, "objectId", livemode, payload, "updatedAt")
+    values (${event.id}, ${event.type}, ${objectKey(event)}, ${event.livemode}, ${rawBody}::jsonb, now())
+    on conflict do nothing`;
+  if (inserted === 0) return { status: 200, body: { received: true, duplicate: true } };
   try {
     await enqueue("payment", { eventId: event.id }, { jobId: event.id });
   } catch (err) {
