@@ -142,8 +142,14 @@ export async function main() {
       run(bin("next"), ["build"], env, "next build");
     }
 
+    // Memory: fewer glibc malloc arenas keep native (sharp/libvips, Prisma wasm) memory from
+    // fragmenting; the web's V8 heap is capped so it collects instead of growing under load.
+    const memEnv = (name: string) => ({
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, name === "web" ? `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 256}` : ""].filter(Boolean).join(" "),
+    });
     const start = (name: string, cmd: string, args: string[]) => {
-      const child = spawn(cmd, args, { cwd: root, env: { ...env, MERCHLOOP_PROCESS: name }, stdio: "inherit" });
+      const child = spawn(cmd, args, { cwd: root, env: { ...env, ...memEnv(name), MERCHLOOP_PROCESS: name }, stdio: "inherit" });
       child.on("exit", (code, sig) => {
         if (!stopping) void shutdown(1, `${name} exited (${code ?? sig})`);
       });

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { say, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
+import { buildNeeded } from "./start";
 
 const root = resolve(__dirname, "..");
 const bin = (n: string) => join(root, "node_modules", ".bin", n);
@@ -72,8 +73,12 @@ async function main() {
     { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=-1"] },
     { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
     { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: `${reports}/integration.json` },
+    // Build as its own step (outside Playwright's server start-up timeout); skipped when up to date.
+    { name: "build", cmd: bin("next"), args: ["build"] },
     { name: "e2e", cmd: bin("playwright"), args: ["test"], report: `${reports}/e2e.json` },
-  ].filter((s) => only.length === 0 || only.includes(s.name));
+  ]
+    .filter((s) => only.length === 0 || only.includes(s.name) || (s.name === "build" && only.includes("e2e")))
+    .filter((s) => s.name !== "build" || buildNeeded());
 
   rmSync(reports, { recursive: true, force: true });
   const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
@@ -84,7 +89,7 @@ async function main() {
     const t = Date.now();
     const stepEnv = s.name === "e2e" ? { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: s.report, PLAYWRIGHT_REPORTER: "" } : env;
     const args = s.name === "e2e" ? [...s.args, "--reporter=list,json"] : s.args;
-    const r = spawnSync(s.cmd, args, { cwd: root, env: stepEnv, stdio: "inherit" });
+    const r = spawnSync(s.cmd, args, { cwd: root, env: s.name === "build" ? { ...stepEnv, NODE_ENV: "production" } : stepEnv, stdio: "inherit" });
     const ok = r.status === 0;
     results.push({ name: s.name, ok, seconds: Math.round((Date.now() - t) / 1000) });
     if (s.report && existsSync(s.report)) {

@@ -45,4 +45,16 @@ describe("admin auth", () => {
     expect(again).toMatchObject({ created: false, email: first.email });
     expect(again.generatedPassword).toBeUndefined();
   });
+
+  it("re-reads the role from the database, so a demoted or deleted admin loses access", async () => {
+    const admin = await makeUser("ADMIN");
+    const jwt = authOptions.callbacks!.jwt! as (a: { token: Record<string, unknown> }) => Promise<Record<string, unknown>>;
+    const stale = { uid: admin.id, role: "ADMIN", roleAt: 0 };
+    await db.user.update({ where: { id: admin.id }, data: { role: "VIEWER" } });
+    expect((await jwt({ token: { ...stale } })).role).toBe("VIEWER");
+    const fresh = { uid: admin.id, role: "ADMIN", roleAt: Date.now() };
+    expect((await jwt({ token: { ...fresh } })).role).toBe("ADMIN"); // within the minute: no query
+    await db.user.delete({ where: { id: admin.id } });
+    expect((await jwt({ token: { ...stale } })).uid).toBeUndefined();
+  });
 });

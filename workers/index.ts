@@ -14,9 +14,10 @@ export { HEARTBEAT_KEY };
 const LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
-// Per-queue concurrency: CPU-heavy design work stays low; I/O-bound queues go wide.
+// Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
+// inside one design), so one at a time; I/O-bound queues go wide.
 const concurrency = (q: QueueName, base: number) =>
-  ({ ingest: 1, score: 1, design: Math.max(1, Math.min(2, base)), publish: base * 2, commission: base, payment: base * 4, refund: base })[q];
+  ({ ingest: 1, score: 1, design: 1, publish: base * 2, commission: base, payment: base * 4, refund: base })[q];
 
 export async function startWorkers() {
   const e = env();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader, StatusBadge } from "@/components/ui";
 import { overviewCounts } from "@/server/services/system/overview";
 import { systemStatus } from "@/server/services/system/status";
+import { requireAdminPage } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ function Counts({ title, href, counts }: { title: string; href: string; counts: 
 }
 
 export default async function AdminOverview() {
+  await requireAdminPage("/admin");
   const [counts, status] = await Promise.all([overviewCounts(), systemStatus()]);
   return (
     <>

@@ -7,6 +7,8 @@ import { log } from "../log";
 
 export type SessionUser = { id: string; email: string; name?: string | null; role: "ADMIN" | "VIEWER" };
 
+const ROLE_RECHECK_MS = 60_000;
+
 const ZCredentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
 export const authOptions: NextAuthOptions = {
@@ -33,6 +35,15 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = (user as unknown as SessionUser).role;
+        token.roleAt = Date.now();
+        return token;
+      }
+      // Re-read the role at most once a minute, so a demoted or deleted admin loses access quickly.
+      if (token.uid && Date.now() - Number(token.roleAt ?? 0) > ROLE_RECHECK_MS) {
+        const row = await db.user.findUnique({ where: { id: token.uid as string }, select: { role: true } });
+        if (!row) return { ...token, uid: undefined, role: undefined };
+        token.role = row.role;
+        token.roleAt = Date.now();
       }
       return token;
     },

@@ -8,6 +8,9 @@ import { artBoxes, type ProductSpec } from "./products";
 
 // sharp defaults to one libvips thread on glibc; use the cores we have (capped) for the big prints.
 sharp.concurrency(Math.max(1, Math.min(4, availableParallelism())));
+// Print files are written once and never re-read in the same process: libvips' operation cache
+// would only hold hundreds of MB of poster-sized pixels.
+sharp.cache(false);
 
 export type RawImage = { data: Buffer; width: number; height: number };
 
