@@ -92,12 +92,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const envFile = join(process.cwd(), ".env");
   if (existsSync(envFile)) process.loadEnvFile(envFile);
+  // While `npm start` runs its own Postgres/Redis, it leaves their URLs here.
+  const servicesFile = join(process.cwd(), process.env.DATA_DIR ?? ".data", "services.env");
+  if (!process.env.DATABASE_URL && existsSync(servicesFile)) process.loadEnvFile(servicesFile);
   process.env.LOG_LEVEL ??= "warn";
   const missing = ["DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]?.trim());
   if (missing.length) {
     err(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set. The CLI talks to the same Postgres and Redis as the app:`);
     err(`  export DATABASE_URL=postgresql://user:pass@127.0.0.1:5432/merchloop REDIS_URL=redis://127.0.0.1:6379`);
-    err(`  (or put them in .env; \`npm start\` prints the URLs of the embedded services it starts)`);
+    err(`  (or put them in .env; while \`npm start\` runs, the CLI finds the services it started by itself)`);
     return 1;
   }
   const json = args.includes("--json");

@@ -5,7 +5,7 @@
  * Ctrl-C / SIGTERM stops it all cleanly; data stays in .data/ for the next start.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { persistedSecrets, say, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
@@ -96,6 +96,7 @@ export async function main() {
       ),
     );
     for (const fn of cleanups.reverse()) await fn().catch((e) => say(`cleanup: ${(e as Error).message}`));
+    rmSync(join(dataDir, "services.env"), { force: true });
     say("stopped");
     process.exit(code);
   };
@@ -124,6 +125,9 @@ export async function main() {
           }),
       );
     }
+
+    // The CLI (npm run cli) reads this to reach the services this start runs.
+    writeFileSync(join(dataDir, "services.env"), `DATABASE_URL=${env.DATABASE_URL}\nREDIS_URL=${env.REDIS_URL}\n`, { mode: 0o600 });
 
     // Validate the whole configuration before doing anything with it.
     const { parseEnv } = await import("../server/env");
