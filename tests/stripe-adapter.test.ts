@@ -87,7 +87,7 @@ describe("stripe payments adapter (official SDK on the wire)", () => {
   });
 
   it("refunds a payment intent with the deterministic idempotency key", async () => {
-    const r = await provider().refund({ paymentIntentId: "pi_abc", amountCents: 2500, idempotencyKey: "refund:pay_1", reason: "content_unsafe", metadata: { refundId: "rf_1" } });
+    const r = await provider().refund({ paymentIntentId: "pi_abc", amountCents: 2500, currency: "usd", idempotencyKey: "refund:pay_1", reason: "content_unsafe", metadata: { refundId: "rf_1" } });
     expect(r).toEqual({ refundId: "re_test_1", status: "succeeded" });
     const req = seen.find((x) => x.path === "/v1/refunds")!;
     expect(req.idempotencyKey).toBe("refund:pay_1");
@@ -97,7 +97,7 @@ describe("stripe payments adapter (official SDK on the wire)", () => {
   });
 
   it("surfaces Stripe API errors", async () => {
-    await expect(provider().refund({ paymentIntentId: "", amountCents: 1, idempotencyKey: "k", reason: "x" })).rejects.toThrow(/payment_intent/);
+    await expect(provider().refund({ paymentIntentId: "", amountCents: 1, currency: "usd", idempotencyKey: "k", reason: "x" })).rejects.toThrow(/payment_intent/);
   });
 
   it("verifies webhook signatures with the endpoint secret and refuses tampering", () => {

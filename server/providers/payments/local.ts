@@ -60,7 +60,7 @@ export function localProvider(): PaymentsProvider {
         amount: input.amountCents,
         amount_refunded: input.amountCents,
         refunded: true,
-        currency: "usd",
+        currency: input.currency,
         metadata: input.metadata ?? {},
         refunds: { object: "list", data: [{ id: refundId, object: "refund", amount: input.amountCents, status: "succeeded", payment_intent: input.paymentIntentId, metadata: input.metadata ?? {} }] },
       };

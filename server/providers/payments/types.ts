@@ -18,6 +18,7 @@ export type CreateCheckoutInput = CheckoutTarget & {
 export type RefundInput = {
   paymentIntentId: string;
   amountCents: number;
+  currency: string;
   idempotencyKey: string;
   reason: string;
   metadata?: Record<string, string>;

@@ -1,6 +1,6 @@
-import type { Commission, CommissionStatus, CommissionTier, Design } from "@prisma/client";
+import type { Commission, CommissionTier, Design } from "@prisma/client";
 import { db } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, isAppError } from "../../errors";
 import { enqueue } from "../../queues/enqueue";
 import { approveIdea } from "../ideas/approve-idea";
 import { writeIdeaForSignal } from "../ideas/write-idea";
@@ -10,21 +10,25 @@ import { runDesign } from "../design/run-design";
 import { queuePublications } from "../publishing/queue-publications";
 import { runPublication } from "../publishing/run-publication";
 import { getSetting } from "../settings";
+import { completeCommission, endUnfulfilled, type FulfilResult } from "./end-unfulfilled";
 import { recordEvent } from "./events";
 import { FulfilmentAbort, pickSource } from "./pick-post";
-import { requestRefund } from "./request-refund";
 import { PRODUCT_ORDER, stageLabel } from "./stages";
 import { transition } from "./state";
 
 type Loaded = Commission & { tier: CommissionTier };
-export type FulfilResult = { status: CommissionStatus; productId?: string | null };
+export type { FulfilResult };
 
 const load = (id: string) => db.commission.findUnique({ where: { id }, include: { tier: true } });
 
-async function stage(c: Loaded, key: string, progress: number, message = `${stageLabel(key)}…`) {
-  await db.commission.update({ where: { id: c.id }, data: { stage: key } });
-  await recordEvent(c.id, { type: key, message, progress, dedupeKey: key });
+/** Enters a stage, only while the commission is still in progress (a refund meanwhile keeps its own stage). */
+export async function enterStage(commissionId: string, key: string, progress: number, message = `${stageLabel(key)}…`) {
+  const moved = await db.commission.updateMany({ where: { id: commissionId, status: "IN_PROGRESS" }, data: { stage: key } });
+  if (moved.count === 1) await recordEvent(commissionId, { type: key, message, progress, dedupeKey: key });
+  return moved.count === 1;
 }
+
+const stage = (c: Loaded, key: string, progress: number, message?: string) => enterStage(c.id, key, progress, message);
 
 /** Stops between stages when an admin refunded or a review paused the commission meanwhile. */
 async function stillActive(id: string) {
@@ -93,7 +97,7 @@ async function publish(c: Loaded, designId: string): Promise<string> {
   const local = pubs.find((p) => p.marketplace === "LOCAL");
   if (!local) throw new AppError("PRECONDITION_FAILED", "The storefront publisher (local) is not configured, so the product cannot be listed");
   for (const p of pubs) if (p.marketplace !== "LOCAL" && p.status === "QUEUED") await enqueue("publish", { publicationId: p.id }, { jobId: p.id });
-  await runPublication(local.id);
+  await publishLocal(local.id, listing.id);
   const product = await db.product.findUnique({ where: { listingId: listing.id }, select: { id: true } });
   if (!product) throw new AppError("INTERNAL", "Publishing finished but the storefront product is missing");
   await db.commission.updateMany({ where: { id: c.id, productId: null }, data: { productId: product.id } });
@@ -101,9 +105,28 @@ async function publish(c: Loaded, designId: string): Promise<string> {
 }
 
 /**
+ * Runs this commission's own storefront publication. Found RUNNING, it was left by a worker that died
+ * mid-publish (only this commission's job publishes it): take it over rather than wait out the stale
+ * window and burn the retries. Safe because the local publisher upserts by listing.
+ */
+async function publishLocal(publicationId: string, listingId: string) {
+  try {
+    await runPublication(publicationId);
+  } catch (err) {
+    if (!isAppError(err) || err.code !== "CONFLICT") throw err;
+    const taken = await db.publication.updateMany({
+      where: { id: publicationId, listingId, marketplace: "LOCAL", status: "RUNNING" },
+      data: { status: "FAILED", lastError: "Taken over by its commission after an interrupted run" },
+    });
+    if (taken.count === 0) throw err;
+    await runPublication(publicationId);
+  }
+}
+
+/**
  * Fulfils a paid commission stage by stage. Each stage skips work already stored on the commission
  * (signal, idea, design, product), so a rerun after a crash continues where it stopped and never
- * makes a second product. Unusable content refunds the commission.
+ * makes a second product. Unusable content refunds the commission (unless its product already exists).
  */
 export async function fulfilCommission(commissionId: string): Promise<FulfilResult> {
   let c = await load(commissionId);
@@ -126,16 +149,12 @@ export async function fulfilCommission(commissionId: string): Promise<FulfilResu
     await mockups(c, d.id);
     if (!(await stillActive(c.id))) return { status: (await load(c.id))!.status };
     const productId = await publish(c, d.id);
-    if (await transition(c.id, "COMPLETED", { stage: "done", completedAt: new Date() })) {
-      await recordEvent(c.id, { type: "done", message: "Your product is ready", progress: 100, dedupeKey: "done", data: { productId } });
-    }
+    await completeCommission(c.id, productId);
     const final = (await load(c.id))!;
     return { status: final.status, productId: final.productId };
   } catch (err) {
     if (err instanceof FulfilmentAbort) {
-      await recordEvent(c.id, { type: "failed", message: err.message, dedupeKey: "aborted", data: { reason: err.reason } });
-      await requestRefund(c.id, err.reason);
-      return { status: "REFUND_PENDING" };
+      return endUnfulfilled(c.id, err.reason, { type: "failed", message: err.message, dedupeKey: "aborted", data: { reason: err.reason } });
     }
     throw err;
   }

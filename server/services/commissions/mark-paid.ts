@@ -33,16 +33,14 @@ export async function markCommissionPaid(p: PaidSession): Promise<string> {
     await recordEvent(c.id, { type: "paid", message: `Payment of ${money(amount, currency)} received`, progress: 5, dedupeKey: "paid" }, tx);
     return true;
   });
+  // A redelivery finding the commission still PAID (e.g. the winner crashed after the commit) repeats
+  // the winner's follow-up: both the refund request and the job add are idempotent.
+  const now = won ? c.status : (await db.commission.findUnique({ where: { id: c.id }, select: { status: true } }))?.status;
   if (amount !== c.amountCents || currency !== c.currency) {
-    if (won) {
-      log.error({ commissionId: c.id, amount, expected: c.amountCents }, "paid amount does not match the commission; refunding");
-      await requestRefund(c.id, "amount_mismatch");
-    }
+    if (won) log.error({ commissionId: c.id, amount, expected: c.amountCents }, "paid amount does not match the commission; refunding");
+    if (won || now === "PAID" || now === "REFUND_PENDING") await requestRefund(c.id, "amount_mismatch");
     return won ? "paid: amount mismatch, refund requested" : "duplicate";
   }
-  // The winner queues the job. A redelivery finding it still PAID (e.g. the winner crashed between
-  // commit and enqueue) adds it again: the same jobId makes that a no-op when the job exists.
-  const now = won ? c.status : (await db.commission.findUnique({ where: { id: c.id }, select: { status: true } }))?.status;
   if (won || now === "PAID") await enqueueFulfilment(c.id, c.tier.priority);
   return won ? "paid" : "duplicate";
 }

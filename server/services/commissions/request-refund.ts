@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { enqueue } from "../../queues/enqueue";
@@ -7,24 +8,32 @@ import { transition } from "./state";
 
 export const refundKey = (paymentId: string) => `refund:${paymentId}`;
 
+export type RefundOptions = {
+  by?: string;
+  /** Extra conditions the commission must meet at the moment it moves to REFUND_PENDING. */
+  guard?: Prisma.CommissionWhereInput;
+};
+
 /**
- * Refunds a paid commission in full: REFUND_PENDING, one Refund row per payment (deterministic
- * idempotency key), one `refund` job. Safe to call again: it returns the same refund.
+ * Refunds what is left of a paid commission's payment (all of it unless part was already refunded):
+ * REFUND_PENDING, one Refund row per payment (deterministic idempotency key), one `refund` job.
+ * Safe to call again: it returns the same refund.
  */
-export async function requestRefund(commissionId: string, reason: string, opts: { by?: string } = {}) {
+export async function requestRefund(commissionId: string, reason: string, opts: RefundOptions = {}) {
   const c = await db.commission.findUnique({ where: { id: commissionId }, include: { payments: { where: { status: { in: ["SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED"] } } } } });
   if (!c) throw new AppError("NOT_FOUND", "No such commission");
   const payment = c.payments[0];
   if (!payment) throw new AppError("PRECONDITION_FAILED", "This commission has no captured payment to refund");
+  const remaining = Math.max(0, payment.amountCents - payment.refundedCents);
 
   const created = await db.$transaction(async (tx) => {
-    if (!(await transition(c.id, "REFUND_PENDING", { failureReason: reason, stage: "refunding" }, tx))) return null;
+    if (!(await transition(c.id, "REFUND_PENDING", { failureReason: reason, stage: "refunding" }, tx, opts.guard))) return null;
     const refund = await tx.refund.upsert({
       where: { idempotencyKey: refundKey(payment.id) },
-      create: { paymentId: payment.id, commissionId: c.id, amountCents: payment.amountCents, currency: payment.currency, reason, idempotencyKey: refundKey(payment.id) },
+      create: { paymentId: payment.id, commissionId: c.id, amountCents: remaining, currency: payment.currency, reason, idempotencyKey: refundKey(payment.id) },
       update: {},
     });
-    await recordEvent(c.id, { type: "refund_requested", message: `Refunding ${money(payment.amountCents, payment.currency)}`, dedupeKey: "refund_requested", data: { reason } }, tx);
+    await recordEvent(c.id, { type: "refund_requested", message: `Refunding ${money(refund.amountCents, refund.currency)}`, dedupeKey: "refund_requested", data: { reason } }, tx);
     if (opts.by) await tx.auditLog.create({ data: { actorId: opts.by, action: "commission.refund", entityType: "commission", entityId: c.id, data: { reason } } });
     return refund;
   });

@@ -10,7 +10,8 @@ export async function approveCommission(commissionId: string, by?: string) {
   const c = await db.commission.findUnique({ where: { id: commissionId }, include: { tier: true } });
   if (!c) throw new AppError("NOT_FOUND", "No such commission");
   const moved = await db.$transaction(async (tx) => {
-    if (!(await transition(c.id, "IN_PROGRESS", { stage: "generating_design" }, tx))) return false;
+    // Only from NEEDS_REVIEW: a PAID commission already has its fulfilment job queued.
+    if (!(await transition(c.id, "IN_PROGRESS", { stage: "generating_design" }, tx, { status: "NEEDS_REVIEW" }))) return false;
     await recordEvent(c.id, { type: "approved", message: "Approved by our team", progress: 34, dedupeKey: "approved" }, tx);
     await tx.auditLog.create({ data: { actorId: by, action: "commission.approve", entityType: "commission", entityId: c.id } });
     return true;

@@ -30,15 +30,20 @@ export function canTransition(from: CommissionStatus, to: CommissionStatus) {
 }
 
 /**
- * Moves a commission to `to` if its current status allows it. Returns true for the one caller that
- * won the race; everyone else (duplicates, late events) gets false and must not repeat side effects.
+ * Moves a commission to `to` if its current status allows it (and it also matches `guard`, e.g. a
+ * narrower set of statuses). Returns true for the one caller that won the race; everyone else
+ * (duplicates, late events) gets false and must not repeat side effects.
  */
 export async function transition(
   commissionId: string,
   to: CommissionStatus,
-  data: Omit<Prisma.CommissionUpdateManyMutationInput, "status"> = {},
+  data: Omit<Prisma.CommissionUncheckedUpdateManyInput, "status"> = {},
   client: Tx | typeof db = db,
+  guard: Prisma.CommissionWhereInput = {},
 ): Promise<boolean> {
-  const r = await client.commission.updateMany({ where: { id: commissionId, status: { in: allowedFrom(to) } }, data: { ...data, status: to } });
+  const r = await client.commission.updateMany({
+    where: { id: commissionId, status: { in: allowedFrom(to) }, AND: [guard] },
+    data: { ...data, status: to },
+  });
   return r.count === 1;
 }

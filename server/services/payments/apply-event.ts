@@ -3,9 +3,11 @@ import { db } from "../../db";
 import { log } from "../../log";
 import { markCommissionPaid, markCommissionUnpaid } from "../commissions/mark-paid";
 import { recordEvent } from "../commissions/events";
+import { refundKey } from "../commissions/request-refund";
 import { markDonationPaid, markDonationUnpaid } from "../donations/mark-donation";
+import { enqueue } from "../../queues/enqueue";
 import { idOf } from "./event-shape";
-import { markRefundFailed, settleRefund } from "./settle-refund";
+import { markRefundFailed, recordPartialRefund, settleRefund } from "./settle-refund";
 
 export type ApplyOutcome = { outcome: string; deferred?: boolean };
 
@@ -16,10 +18,24 @@ const providerOf = (sessionId: string) => (sessionId.startsWith("cs_local_") ? "
 async function onSessionPaid(s: Session): Promise<string> {
   const meta = s.metadata ?? {};
   const paid = { sessionId: s.id, paymentIntentId: idOf(s.payment_intent), amountTotal: s.amount_total, currency: s.currency, provider: providerOf(s.id) };
-  if (meta.donationId) return markDonationPaid({ donationId: meta.donationId, ...paid });
   const commissionId = meta.commissionId ?? s.client_reference_id;
-  if (!commissionId) return "ignored: session without a commission";
-  return markCommissionPaid({ commissionId, ...paid });
+  if (!meta.donationId && !commissionId) return "ignored: session without a commission";
+  const outcome = meta.donationId ? await markDonationPaid({ donationId: meta.donationId, ...paid }) : await markCommissionPaid({ commissionId: commissionId!, ...paid });
+  if (paid.paymentIntentId) await requeueRefundEvents(paid.paymentIntentId);
+  return outcome;
+}
+
+const REFUND_EVENTS = ["charge.refunded", "refund.updated", "charge.refund.updated"];
+
+/**
+ * Refund events that overtook this payment wait unprocessed (their own retries may have run out by
+ * now, and a redelivery is deduplicated): queue each again now that the payment is recorded.
+ */
+async function requeueRefundEvents(paymentIntentId: string) {
+  const waiting = await db.$queryRaw<{ id: string }[]>`
+    select id from stripe_events
+    where "processedAt" is null and type = any(${REFUND_EVENTS}) and payload->'data'->'object'->>'payment_intent' = ${paymentIntentId}`;
+  for (const e of waiting) await enqueue("payment", { eventId: e.id }, { jobId: `${e.id}-after-payment` });
 }
 
 async function onSessionUnpaid(s: Session, outcome: "EXPIRED" | "PAYMENT_FAILED") {
@@ -30,16 +46,43 @@ async function onSessionUnpaid(s: Session, outcome: "EXPIRED" | "PAYMENT_FAILED"
   return markCommissionUnpaid(commissionId, s.id, outcome);
 }
 
-async function onRefund(paymentIntentId: string | null, providerRefundId: string | null, status: string, failure?: string | null): Promise<ApplyOutcome> {
-  const payment = paymentIntentId ? await db.payment.findUnique({ where: { paymentIntentId } }) : null;
-  // A refund can overtake the payment's own events: retry until the payment is recorded.
-  if (!payment) return { outcome: "deferred: payment not recorded yet", deferred: true };
-  if (status === "succeeded") return { outcome: (await settleRefund(payment.id, providerRefundId)) ? "refunded" : "duplicate" };
-  if (status === "failed" || status === "canceled") {
-    await markRefundFailed(payment.id, providerRefundId, failure ?? `refund ${status}`);
+const DEFERRED: ApplyOutcome = { outcome: "deferred: payment not recorded yet", deferred: true };
+
+// A refund can overtake the payment's own events: the event waits until the payment is recorded.
+const paymentFor = (paymentIntentId: string | null) => (paymentIntentId ? db.payment.findUnique({ where: { paymentIntentId } }) : null);
+
+const settled = async (paymentId: string, providerRefundId: string | null): Promise<ApplyOutcome> => ({
+  outcome: (await settleRefund(paymentId, providerRefundId)) ? "refunded" : "duplicate",
+});
+
+/** charge.refunded carries the charge's refunded total: in full settles, less is a partial refund. */
+async function onChargeRefunded(ch: Stripe.Charge): Promise<ApplyOutcome> {
+  const payment = await paymentFor(idOf(ch.payment_intent));
+  if (!payment) return DEFERRED;
+  if (ch.refunded || ch.amount_refunded >= payment.amountCents) return settled(payment.id, ch.refunds?.data?.[0]?.id ?? null);
+  await recordPartialRefund(payment.id, ch.amount_refunded);
+  return { outcome: "partially refunded" };
+}
+
+/**
+ * One refund object changed. Our own refund (the Refund row's) always asks for all that is left, so
+ * it succeeding settles the payment; another refund settles only if it covers the whole payment.
+ */
+async function onRefundUpdated(r: Stripe.Refund): Promise<ApplyOutcome> {
+  const payment = await paymentFor(idOf(r.payment_intent));
+  if (!payment) return DEFERRED;
+  const row = await db.refund.findUnique({ where: { idempotencyKey: refundKey(payment.id) } });
+  const ours = !!row && (row.providerRefundId === r.id || r.metadata?.refundId === row.id);
+  if (r.status === "succeeded") {
+    if (ours || r.amount >= payment.amountCents) return settled(payment.id, r.id);
+    await recordPartialRefund(payment.id, r.amount);
+    return { outcome: "partially refunded" };
+  }
+  if ((r.status === "failed" || r.status === "canceled") && ours) {
+    await markRefundFailed(payment.id, r.id, r.failure_reason ?? `refund ${r.status}`);
     return { outcome: "refund failed" };
   }
-  return { outcome: `refund ${status}` };
+  return { outcome: `refund ${r.status ?? "pending"}` };
 }
 
 async function dispatch(event: Stripe.Event): Promise<ApplyOutcome> {
@@ -57,22 +100,11 @@ async function dispatch(event: Stripe.Event): Promise<ApplyOutcome> {
       return { outcome: await onSessionUnpaid(event.data.object, "PAYMENT_FAILED") };
     case "checkout.session.expired":
       return { outcome: await onSessionUnpaid(event.data.object, "EXPIRED") };
-    case "charge.refunded": {
-      const ch = event.data.object;
-      if (!ch.refunded) {
-        const payment = await db.payment.findUnique({ where: { paymentIntentId: idOf(ch.payment_intent) ?? "" } });
-        if (!payment) return { outcome: "deferred: payment not recorded yet", deferred: true };
-        await db.payment.update({ where: { id: payment.id }, data: { status: "PARTIALLY_REFUNDED" } });
-        return { outcome: "partially refunded" };
-      }
-      const refundId = ch.refunds?.data?.[0]?.id ?? null;
-      return onRefund(idOf(ch.payment_intent), refundId, "succeeded");
-    }
+    case "charge.refunded":
+      return onChargeRefunded(event.data.object);
     case "refund.updated":
-    case "charge.refund.updated": {
-      const r = event.data.object;
-      return onRefund(idOf(r.payment_intent), r.id, r.status ?? "pending", r.failure_reason);
-    }
+    case "charge.refund.updated":
+      return onRefundUpdated(event.data.object);
     default:
       return { outcome: `ignored: ${event.type}` };
   }

@@ -19,12 +19,14 @@ type Obj = { id?: string; status?: string | null } & Record<string, unknown>;
 
 /**
  * The key for (objectId, type) deduplication. Refund updates carry their status, because one refund
- * legitimately moves pending → succeeded and each step must count.
+ * legitimately moves pending → succeeded and each step must count. charge.refunded carries the
+ * refunded total, because one charge is refunded in steps (partial, then the rest) and each counts.
  */
 export function objectKey(event: Pick<Stripe.Event, "type" | "data">): string {
   const o = event.data.object as unknown as Obj;
   const id = o.id ?? "unknown";
   if (event.type === "refund.updated" || event.type === "charge.refund.updated") return `${id}:${o.status ?? ""}`;
+  if (event.type === "charge.refunded") return `${id}:${String(o.amount_refunded ?? "")}`;
   return id;
 }
 

@@ -1,4 +1,4 @@
-import { db } from "../../db";
+import { db, pgPool } from "../../db";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
 import { enqueue } from "../../queues/enqueue";
@@ -22,11 +22,13 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 
   // One statement records the event, or finds it already recorded by id or by (object, type):
   // the unique constraints decide, so concurrent redeliveries race safely and nothing throws.
-  const inserted = await db.$executeRaw`
-    insert into stripe_events (id, type, "objectId", livemode, payload, "updatedAt")
-    values (${event.id}, ${event.type}, ${objectKey(event)}, ${event.livemode}, ${rawBody}::jsonb, now())
-    on conflict do nothing`;
-  if (inserted === 0) return { status: 200, body: { received: true, duplicate: true } };
+  // (Plain pg: this is the webhook's hot path, and Prisma's per-query cost dominated it.)
+  const inserted = await pgPool().query(
+    `insert into stripe_events (id, type, "objectId", livemode, payload, "updatedAt")
+     values ($1, $2, $3, $4, $5::jsonb, now()) on conflict do nothing`,
+    [event.id, event.type, objectKey(event), event.livemode, rawBody],
+  );
+  if (inserted.rowCount === 0) return { status: 200, body: { received: true, duplicate: true } };
   try {
     await enqueue("payment", { eventId: event.id }, { jobId: event.id });
   } catch (err) {

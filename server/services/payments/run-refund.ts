@@ -6,7 +6,7 @@ import { markRefundFailed, settleRefund } from "./settle-refund";
 
 /**
  * The key sent to the provider. Retries after a network error reuse it (the provider answers with
- * the same refund); a retry after the provider reported the refund failed needs a fresh one.
+ * the same refund); only a retry after the provider reported the refund failed gets a fresh one.
  */
 export const providerKey = (r: { idempotencyKey: string; status: string; providerRefundId: string | null }) =>
   r.status === "FAILED" && r.providerRefundId ? `${r.idempotencyKey}:after:${r.providerRefundId}` : r.idempotencyKey;
@@ -23,13 +23,16 @@ export async function runRefund(refundId: string) {
     result = await payments().refund({
       paymentIntentId: r.payment.paymentIntentId,
       amountCents: r.amountCents,
+      currency: r.currency,
       idempotencyKey: providerKey(r),
       reason: r.reason,
       metadata: { refundId: r.id, ...(r.commissionId ? { commissionId: r.commissionId } : {}) },
     });
   } catch (err) {
+    // No answer (network, timeout, 5xx): the refund may or may not exist at the provider. Keep the
+    // status, so the queue's retry sends the same idempotency key and can never refund twice.
     const message = err instanceof Error ? err.message : String(err);
-    await db.refund.update({ where: { id: r.id }, data: { status: "FAILED", lastError: message.slice(0, 1000) } });
+    await db.refund.update({ where: { id: r.id }, data: { lastError: message.slice(0, 1000) } });
     throw err;
   }
   if (result.status === "succeeded") await settleRefund(r.paymentId, result.refundId);

@@ -5,8 +5,9 @@ import { refundKey } from "../commissions/request-refund";
 import { transition } from "../commissions/state";
 
 /**
- * The provider confirmed a full refund of a payment: Refund SUCCEEDED, Payment REFUNDED, commission
+ * The provider confirmed the payment is refunded in full: Refund SUCCEEDED, Payment REFUNDED, commission
  * REFUNDED (or donation REFUNDED). Idempotent; also records refunds made in Stripe's dashboard.
+ * Callers decide "in full" (see apply-event); a partial refund goes to recordPartialRefund instead.
  */
 export async function settleRefund(paymentId: string, providerRefundId: string | null) {
   return db.$transaction(async (tx) => {
@@ -18,10 +19,10 @@ export async function settleRefund(paymentId: string, providerRefundId: string |
       await tx.refund.update({ where: { id: existing.id }, data: { status: "SUCCEEDED", providerRefundId: providerRefundId ?? existing.providerRefundId, lastError: null } });
     } else {
       await tx.refund.create({
-        data: { paymentId, commissionId: payment.commissionId, amountCents: payment.amountCents, currency: payment.currency, reason: "refunded_by_provider", status: "SUCCEEDED", idempotencyKey: key, providerRefundId },
+        data: { paymentId, commissionId: payment.commissionId, amountCents: payment.amountCents - payment.refundedCents, currency: payment.currency, reason: "refunded_by_provider", status: "SUCCEEDED", idempotencyKey: key, providerRefundId },
       });
     }
-    await tx.payment.update({ where: { id: paymentId }, data: { status: "REFUNDED" } });
+    await tx.payment.update({ where: { id: paymentId }, data: { status: "REFUNDED", refundedCents: payment.amountCents } });
     if (payment.commissionId) {
       if (await transition(payment.commissionId, "REFUNDED", { refundedAt: new Date(), stage: "refunded" }, tx)) {
         await recordEvent(payment.commissionId, { type: "refunded", message: `Refunded ${money(payment.amountCents, payment.currency)}`, progress: 100, dedupeKey: "refunded" }, tx);
@@ -29,6 +30,17 @@ export async function settleRefund(paymentId: string, providerRefundId: string |
     }
     if (payment.donationId) await tx.donation.updateMany({ where: { id: payment.donationId, status: "PAID" }, data: { status: "REFUNDED" } });
     return true;
+  });
+}
+
+/**
+ * Part of a payment was refunded (say, in Stripe's dashboard): the Payment is PARTIALLY_REFUNDED with
+ * the refunded total (never lowered); the commission is left as it is.
+ */
+export async function recordPartialRefund(paymentId: string, refundedAtLeast: number) {
+  await db.payment.updateMany({
+    where: { id: paymentId, status: { in: ["SUCCEEDED", "PARTIALLY_REFUNDED"] }, refundedCents: { lt: refundedAtLeast } },
+    data: { status: "PARTIALLY_REFUNDED", refundedCents: refundedAtLeast },
   });
 }
 

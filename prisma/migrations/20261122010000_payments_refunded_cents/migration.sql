@@ -1,0 +1,1 @@
+ALTER TABLE "payments" ADD COLUMN "refundedCents" INTEGER NOT NULL DEFAULT 0;
