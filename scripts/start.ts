@@ -150,7 +150,7 @@ export async function main() {
     // fragmenting; the web's V8 heap is capped so it collects instead of growing under load.
     const memEnv = (name: string) => ({
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, name === "web" ? `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 256}` : ""].filter(Boolean).join(" "),
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, name === "web" ? `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 384}` : ""].filter(Boolean).join(" "),
     });
     const start = (name: string, cmd: string, args: string[]) => {
       const child = spawn(cmd, args, { cwd: root, env: { ...env, ...memEnv(name), MERCHLOOP_PROCESS: name }, stdio: "inherit" });
