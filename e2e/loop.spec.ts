@@ -38,6 +38,10 @@ test("approving an idea designs it, publishes it and puts it in the shop", async
   await expect(page).toHaveURL(/\/admin\/ideas/);
   const approve = page.getByRole("button", { name: "Approve", exact: true }).first();
   await expect(approve).toBeVisible({ timeout: 30_000 });
+  // The idea's title, read off its selection checkbox ("Select <title>") in the same card.
+  const firstSelect = page.getByRole("checkbox", { name: /^Select / }).first();
+  const ideaTitle = ((await firstSelect.getAttribute("aria-label")) ?? "").replace(/^Select /, "");
+  expect(ideaTitle.length).toBeGreaterThan(0);
   const approved = page.waitForResponse((r) => r.url().includes("/api/trpc/") && r.url().includes("ideas.approve") && r.request().method() === "POST");
   await approve.click();
   expect((await approved).ok()).toBe(true);
@@ -57,7 +61,8 @@ test("approving an idea designs it, publishes it and puts it in the shop", async
       { timeout: PUBLISH_TIMEOUT, intervals: [1_000] },
     )
     .toBe(true);
-  expect(title.length).toBeGreaterThan(0);
+  // The listing made from the approved idea carries its title.
+  expect(title.toLowerCase()).toContain(ideaTitle.toLowerCase());
 
   // The storefront lists it on the first page (newest first), and its page shows it.
   await page.goto("/");
