@@ -2,7 +2,9 @@
 // duplicates) sent 50 at a time through a node:http server wrapping the webhook route (or BENCH_URL).
 // Prints req/s and latency percentiles, then applies the events with a real BullMQ worker and
 // checks exactly-once: 500 payments, 500 fulfilment jobs.
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { benchDatabase, fmt, machine, summarize } from "./lib";
 
@@ -39,16 +41,32 @@ async function main() {
   }
   deliveries.sort(() => Math.random() - 0.5);
 
+  // The server: BENCH_URL, or the webhook route in its own process (default, as in production),
+  // or in this process with BENCH_IN_PROCESS=1 (client and server then share one thread).
   let url = process.env.BENCH_URL;
+  let target = url ?? "";
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const r = await POST(new Request("http://bench/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body: Buffer.concat(chunks).toString("utf8") }));
     res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
   });
-  if (!url) {
+  let child: ChildProcess | undefined;
+  if (!url && process.env.BENCH_IN_PROCESS === "1") {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+    target = "in-process node:http (client in the same thread)";
+  } else if (!url) {
+    child = spawn(join(__dirname, "..", "node_modules/.bin/tsx"), [join(__dirname, "webhook-server.ts")], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    const port = await new Promise<string>((resolve, reject) => {
+      child!.stdout!.on("data", (d: Buffer) => {
+        const m = /PORT (\d+)/.exec(String(d));
+        if (m) resolve(m[1]);
+      });
+      child!.once("exit", (code) => reject(new Error(`webhook server exited (${code})`)));
+    });
+    url = `http://127.0.0.1:${port}/api/webhooks/stripe`;
+    target = "webhook route in its own process (node:http)";
   }
 
   // Warm-up (not measured), as a running server would be: JIT, HTTP keep-alive, the pg pool's
@@ -79,6 +97,7 @@ async function main() {
   );
   const elapsed = (performance.now() - started) / 1000;
   server.close();
+  child?.kill("SIGTERM");
 
   // Apply the recorded events the way production does: a BullMQ worker on the payment queue.
   const worker = new Worker("payment", tracked("payment", payment), { connection: createRedis(), prefix: queuePrefix(), concurrency: 16 });
@@ -99,7 +118,7 @@ async function main() {
   const events = await db.stripeEvent.count();
 
   console.log(`machine: ${machine()}`);
-  console.log(`deliveries: ${deliveries.length} (${COMMISSIONS} unique + ${deliveries.length - COMMISSIONS} duplicates), concurrency ${CONCURRENCY}, target ${process.env.BENCH_URL ? url : "in-process node:http"}`);
+  console.log(`deliveries: ${deliveries.length} (${COMMISSIONS} unique + ${deliveries.length - COMMISSIONS} duplicates), concurrency ${CONCURRENCY}, target ${target}`);
   console.log(`webhook: ${fmt(deliveries.length / elapsed, 0)} req/s · p50 ${fmt(s.p50)} ms · p95 ${fmt(s.p95)} ms · p99 ${fmt(s.p99)} ms · max ${fmt(s.max)} ms · statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   console.log(`apply: ${events} recorded events applied in ${fmt(applySec, 2)} s`);
   const ok = paymentsOk === COMMISSIONS && paid === COMMISSIONS && commissionJobs === COMMISSIONS && events === COMMISSIONS;

@@ -1,9 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+// With no Stripe keys the shop takes payments on the local test checkout: say so on every page.
+const testPayments = () => (process.env.PAYMENTS_PROVIDER ?? (process.env.STRIPE_SECRET_KEY ? "stripe" : "local")) === "local";
+
 export default function StoreLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
+      {testPayments() && (
+        <p role="note" className="bg-amber-100 px-4 py-1.5 text-center text-xs text-amber-900">
+          Test mode: checkout is simulated and no real money moves.
+        </p>
+      )}
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
