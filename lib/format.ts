@@ -17,3 +17,6 @@ export function timeAgo(d: Date | string) {
   if (s < 86400) return `${Math.round(s / 3600)}h ago`;
   return `${Math.round(s / 86400)}d ago`;
 }
+
+/** Jobs not yet running: waiting, prioritized (waiting with a priority) and delayed (backing off). */
+export const pendingJobs = (c: { waiting?: number; prioritized?: number; delayed?: number }) => (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);

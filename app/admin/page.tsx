@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card, PageHeader, StatusBadge } from "@/components/ui";
 import { overviewCounts } from "@/server/services/system/overview";
 import { systemStatus } from "@/server/services/system/status";
+import { pendingJobs } from "@/lib/format";
 import { requireAdminPage } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -91,7 +92,7 @@ export default async function AdminOverview() {
                 {Object.entries(status.queues).map(([q, c]) => (
                   <tr key={q}>
                     <td>{q}</td>
-                    <td>{(c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0)}</td>
+                    <td>{pendingJobs(c)}</td>
                     <td>{c.active ?? 0}</td>
                     <td className={c.failed ? "text-red-700" : ""}>{c.failed ?? 0}</td>
                   </tr>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Card, EmptyState, ErrorMessage, StatusBadge } from "@/components/ui";
-import { timeAgo } from "@/lib/format";
+import { pendingJobs, timeAgo } from "@/lib/format";
 
 const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund"] as const;
 type QueueName = (typeof QUEUES)[number];
@@ -41,7 +41,7 @@ export function QueuesPanel() {
             >
               <div className="text-sm font-medium">{q}</div>
               <div className="mt-1 text-xs text-zinc-600">
-                {c ? `${(c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0)} waiting · ${c.active ?? 0} active · ${c.failed ?? 0} failed` : "…"}
+                {c ? `${pendingJobs(c)} waiting · ${c.active ?? 0} active · ${c.failed ?? 0} failed` : "…"}
               </div>
             </button>
           );
