@@ -5,7 +5,7 @@
  * statements per page and peak RSS. Figures only, no assertions.
  *
  *   npx tsx bench/gallery.ts
- *   BENCH_URL=http://localhost:3000 npx tsx bench/gallery.ts   # hit a running `next start` (/?page=N) instead
+ *   BENCH_URL=http://localhost:3000 npx tsx bench/gallery.ts   # hit a running `next start` (/ and /shop/N, as the storefront links them) instead
  *
  * Knobs: BENCH_PRODUCTS (10000), BENCH_REQUESTS (5000), BENCH_CONCURRENCY (50), BENCH_PAGE_SIZE (24).
  */
@@ -21,7 +21,7 @@ const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE ?? 24);
 async function main() {
   const external = process.env.BENCH_URL?.replace(/\/$/, "");
   console.log(`machine: ${machine()}`);
-  console.log(external ? `target: ${external}/?page=N (BENCH_URL)` : "target: node:http server rendering listProducts() as JSON (set BENCH_URL to hit a real `next start`)");
+  console.log(external ? `target: ${external}/ and /shop/N (BENCH_URL)` : "target: node:http server rendering listProducts() as JSON (set BENCH_URL to hit a real `next start`)");
 
   let base = external;
   let close = async () => {};
@@ -75,7 +75,7 @@ async function main() {
       const page = (i % Math.min(pages, 50)) + 1; // spread over the first 50 pages (deep pages cost more OFFSET)
       const t = performance.now();
       try {
-        const res = await fetch(`${base}/?page=${page}`);
+        const res = await fetch(external ? `${base}${page <= 1 ? "/" : `/shop/${page}`}` : `${base}/?page=${page}`);
         await res.arrayBuffer();
         if (!res.ok) errors++;
       } catch {

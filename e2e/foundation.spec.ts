@@ -37,3 +37,17 @@ test("health endpoints answer", async ({ request }) => {
   expect(status.providers.payments).toBe("local");
   expect(JSON.stringify(status)).not.toMatch(/secret|password/i);
 });
+
+test("gallery pages: the first is live at /, later ones at /shop/N, old ?page= links move there", async ({ request, page }) => {
+  const old = await request.get("/?page=3", { maxRedirects: 0 });
+  expect(old.status()).toBe(307);
+  expect(old.headers().location).toMatch(/\/shop\/3$/);
+  const first = await request.get("/shop/1", { maxRedirects: 0 });
+  expect(first.status()).toBe(308);
+  expect(first.headers().location.split(",")[0].trim()).toMatch(/^(http:\/\/[^/]+)?\/$/);
+  expect((await request.get("/shop/not-a-number")).status()).toBe(404);
+  await page.goto("/shop/999");
+  await expect(page.getByText("This page is empty")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the first page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** Page links for server-rendered lists (?page=N). */
+/** Page links for server-rendered lists; `href` builds each page's URL. */
 export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (p: number) => string }) {
   if (pageCount <= 1) return null;
   return (

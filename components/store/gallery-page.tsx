@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { EmptyState, Pagination } from "@/components/ui";
+import { GalleryGrid } from "@/components/store/gallery-grid";
+import { fileHref } from "@/server/providers/storage";
+import { listProducts } from "@/server/services/store/list-products";
+
+/** Gallery URL for a page: page 1 is the live home page, later pages are cached (/shop/N). */
+export const galleryHref = (n: number) => (n <= 1 ? "/" : `/shop/${n}`);
+
+/** One page of the storefront gallery (server component): hero, product grid, pagination. */
+export async function GalleryPage({ page }: { page: number }) {
+  const gallery = await listProducts({ page });
+  return (
+    <div className="space-y-8">
+      <section className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Merch from what the internet is talking about</h1>
+        <p className="max-w-2xl text-zinc-600">
+          Every design starts from a trending post in a community. Pick one you like, or{" "}
+          <Link href="/commission" className="font-medium text-brand-700 underline">commission your own</Link>.
+        </p>
+      </section>
+
+      {gallery.total === 0 ? (
+        <EmptyState title="No products yet">New designs appear here as soon as they are published.</EmptyState>
+      ) : gallery.items.length === 0 ? (
+        <EmptyState title="This page is empty" action={<Link href="/" className="text-sm font-medium text-brand-700 underline">Back to the first page</Link>}>
+          There are {gallery.total} products across {gallery.pageCount} pages.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="text-sm text-zinc-500">{gallery.total} products</p>
+          <GalleryGrid
+            items={gallery.items.map((p) => ({
+              id: p.id,
+              slug: p.slug,
+              title: p.title,
+              priceCents: p.priceCents,
+              currency: p.currency,
+              coverHref: fileHref(p.coverKey),
+              community: p.community,
+              donatedCents: p.donatedCents,
+            }))}
+          />
+          <Pagination page={gallery.page} pageCount={gallery.pageCount} href={galleryHref} />
+        </>
+      )}
+    </div>
+  );
+}
