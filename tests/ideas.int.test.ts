@@ -184,4 +184,21 @@ describe("ideas router", () => {
     const { jobId } = await caller.ideas.scoreNow();
     expect(await queue("score").getJob(jobId!)).toBeTruthy();
   });
+
+  it("keeps a commission's idea out of the ideas queue: not listed, not approvable or rejectable there", async () => {
+    const admin = await makeUser("ADMIN");
+    const idea = await writeIdeaForSignal((await makeSignal({ title: "A commissioned heron portrait" })).id);
+    const tier = await db.commissionTier.create({ data: { slug: uid("tier-"), name: "Test tier", priceCents: 700, allowedTypes: ["POST"] } });
+    await db.commission.create({ data: { publicToken: uid("tok-"), tierId: tier.id, type: "POST", amountCents: 700, status: "IN_PROGRESS", ideaId: idea.id } });
+
+    const listed = await createCaller({ user: admin }).ideas.list({ status: "NEW", limit: 100 });
+    expect(listed.items.map((i: { id: string }) => i.id)).not.toContain(idea.id);
+    await expect(approveIdea({ ideaId: idea.id, by: admin.id })).rejects.toThrow(/belongs to a paid commission/);
+    await expect(rejectIdea({ ideaId: idea.id, by: admin.id })).rejects.toThrow(/belongs to a paid commission/);
+    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("NEW");
+
+    // The commission's own fulfilment may approve it.
+    const { design } = await approveIdea({ ideaId: idea.id, enqueue: false, forCommission: true });
+    expect(design.ideaId).toBe(idea.id);
+  });
 });

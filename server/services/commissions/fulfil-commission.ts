@@ -71,7 +71,7 @@ async function needsReview(c: Loaded) {
 async function design(c: Loaded, ideaId: string): Promise<Design> {
   await stage(c, "generating_design", 35);
   const quality = (["standard", "high", "ultra"].includes(c.tier.imageQuality) ? c.tier.imageQuality : "standard") as "standard" | "high" | "ultra";
-  const { design } = await approveIdea({ ideaId, quality, enqueue: false });
+  const { design } = await approveIdea({ ideaId, quality, enqueue: false, forCommission: true });
   let last = -1;
   return runDesign(design.id, {
     onProgress: async (step: string, percent: number) => {

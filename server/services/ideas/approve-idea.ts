@@ -7,10 +7,11 @@ import { enqueue as enqueueJob } from "../../queues/enqueue";
 export type DesignQuality = "standard" | "high" | "ultra";
 
 /** Locks the idea row and approves it inside `tx`: NEW → APPROVED plus a QUEUED Design. */
-export async function approveIdeaInTx(tx: Tx, ideaId: string, opts: { by?: string; quality?: DesignQuality } = {}) {
+export async function approveIdeaInTx(tx: Tx, ideaId: string, opts: { by?: string; quality?: DesignQuality; forCommission?: boolean } = {}) {
   await tx.$queryRaw`select id from ideas where id = ${ideaId} for update`;
   const idea = await tx.idea.findUnique({ where: { id: ideaId } });
   if (!idea) throw new AppError("NOT_FOUND", `Idea ${ideaId} does not exist`);
+  if (!opts.forCommission) await assertNotCommissioned(tx, ideaId);
   if (idea.status === "REJECTED") {
     throw new AppError("CONFLICT", `"${idea.title}" was rejected; a rejected idea cannot be approved`);
   }
@@ -35,6 +36,16 @@ export async function approveIdeaInTx(tx: Tx, ideaId: string, opts: { by?: strin
   return { idea: approved, design };
 }
 
+/**
+ * An idea written for a paid commission is decided by the commission's own flow (and its review
+ * under Commissions), never from the ideas queue: approving it there could publish a product for a
+ * commission that is then rejected and refunded.
+ */
+export async function assertNotCommissioned(tx: Tx, ideaId: string) {
+  const owner = await tx.commission.findFirst({ where: { ideaId }, select: { id: true } });
+  if (owner) throw new AppError("CONFLICT", "This idea belongs to a paid commission; review it under Commissions");
+}
+
 /** Queue the design job (jobId = design.id, so a repeat is a no-op) while the design waits. */
 export async function enqueueDesign(design: Design) {
   if (design.status === "QUEUED") await enqueueJob("design", { designId: design.id }, { jobId: design.id });
@@ -49,13 +60,16 @@ export async function approveIdea({
   by,
   quality,
   enqueue = true,
+  forCommission = false,
 }: {
   ideaId: string;
   by?: string;
   quality?: DesignQuality;
   enqueue?: boolean;
+  /** set by commission fulfilment, the one caller allowed to approve a commission's idea */
+  forCommission?: boolean;
 }): Promise<{ idea: Idea; design: Design }> {
-  const out = await db.$transaction((tx) => approveIdeaInTx(tx, ideaId, { by, quality }));
+  const out = await db.$transaction((tx) => approveIdeaInTx(tx, ideaId, { by, quality, forCommission }));
   if (enqueue) await enqueueDesign(out.design);
   return out;
 }

@@ -21,7 +21,12 @@ export type IdeaListItem = Prisma.IdeaGetPayload<{ include: typeof ideaInclude }
  * A fixed number of statements per page whatever its size (ideas, signals, breakdowns, designs).
  */
 export async function listIdeas({ status, community, cursor, limit = 20 }: ListIdeasInput) {
-  const where: Prisma.IdeaWhereInput = { ...(status ? { status } : {}), ...(community ? { signal: { community: community.toLowerCase() } } : {}) };
+  // Ideas written for paid commissions are reviewed under Commissions, not in this queue.
+  const where: Prisma.IdeaWhereInput = {
+    commissions: { none: {} },
+    ...(status ? { status } : {}),
+    ...(community ? { signal: { community: community.toLowerCase() } } : {}),
+  };
   const rows = await db.idea.findMany({
     where,
     include: ideaInclude,

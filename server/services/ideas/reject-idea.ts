@@ -1,11 +1,13 @@
 import type { Idea } from "@prisma/client";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../errors";
+import { assertNotCommissioned } from "./approve-idea";
 
 export async function rejectIdeaInTx(tx: Tx, ideaId: string, opts: { by?: string; note?: string }): Promise<Idea> {
   await tx.$queryRaw`select id from ideas where id = ${ideaId} for update`;
   const idea = await tx.idea.findUnique({ where: { id: ideaId } });
   if (!idea) throw new AppError("NOT_FOUND", `Idea ${ideaId} does not exist`);
+  await assertNotCommissioned(tx, ideaId);
   if (idea.status === "REJECTED") return idea;
   if (idea.status !== "NEW") {
     throw new AppError("CONFLICT", `"${idea.title}" is already ${idea.status.toLowerCase()}; only new ideas can be rejected`);
