@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
-export const ADMIN = { email: "admin@merchloop.test", password: "e2e-admin-password" };
+import { ADMIN } from "./admin";
+
+export { ADMIN };
 
 /** Signs in through the real sign-in form as the seeded e2e admin. */
 export async function signInAsAdmin(page: Page) {

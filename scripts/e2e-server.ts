@@ -6,9 +6,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureTemplate, freshDatabase } from "../tests/setup/db";
+import { ADMIN as E2E_ADMIN } from "../e2e/admin";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_ADMIN = { email: "admin@merchloop.test", password: "e2e-admin-password" };
 
 async function mainE2E() {
   await ensureTemplate();

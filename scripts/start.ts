@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { persistedSecrets, say, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
+import { APPLIED_MIGRATIONS_SQL, missingMigrations, shippedMigrations } from "../server/services/system/migrations";
 
 const root = resolve(__dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -19,16 +20,13 @@ function loadDotEnv() {
 }
 
 async function migrationsPending(url: string): Promise<boolean> {
-  const dir = join(root, "prisma", "migrations");
-  const wanted = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     const t = await c.query(`select to_regclass('public._prisma_migrations') as t`);
     if (!t.rows[0].t) return true;
-    const r = await c.query(`select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null`);
-    const done = new Set(r.rows.map((x) => x.migration_name as string));
-    return wanted.some((w) => !done.has(w));
+    const r = await c.query(APPLIED_MIGRATIONS_SQL);
+    return missingMigrations(r.rows.map((x) => x.migration_name as string), shippedMigrations(root)).length > 0;
   } finally {
     await c.end();
   }

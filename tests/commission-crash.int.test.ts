@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../server/db";
 import { markCommissionPaid } from "../server/services/commissions/mark-paid";
 import { awaitingCommission, postUrl, redditFixture, useLocalPayments } from "./helpers/commissions";
+import { waitFor } from "./helpers/wait";
 
 // The done-when of the commissions issue: a real worker process is SIGKILLed in the middle of a
 // commission; after a restart the commission finishes with exactly one product and no refund.
@@ -30,15 +31,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 90_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 afterAll(() => children.forEach((c) => killGroup(c, "SIGKILL")));
 
@@ -52,7 +44,7 @@ describe("a worker killed mid-commission", () => {
 
     const first = startWorker();
     // Kill it as soon as the design is being generated (real work in flight, nothing published yet).
-    await waitFor("the design stage", () => db.commissionEvent.findFirst({ where: { commissionId: c.id, type: "generating_design" } }));
+    await waitFor("the design stage", () => db.commissionEvent.findFirst({ where: { commissionId: c.id, type: "generating_design" } }), 90_000);
     killGroup(first, "SIGKILL");
     await new Promise((r) => first.once("exit", r));
     const mid = await db.commission.findUniqueOrThrow({ where: { id: c.id } });
@@ -63,7 +55,7 @@ describe("a worker killed mid-commission", () => {
     const done = await waitFor("completion", async () => {
       const row = await db.commission.findUniqueOrThrow({ where: { id: c.id } });
       return ["COMPLETED", "REFUNDED", "REFUND_PENDING"].includes(row.status) ? row : null;
-    });
+    }, 90_000);
 
     expect(done.status).toBe("COMPLETED");
     expect(done.productId).not.toBeNull();

@@ -2,42 +2,34 @@ import { describe, expect, it } from "vitest";
 import { db } from "../server/db";
 import { enqueue } from "../server/queues/enqueue";
 import { queue, redis } from "../server/queues/connection";
-import { HEARTBEAT_KEY } from "../server/services/system/status";
+import { heartbeatKey } from "../server/services/system/status";
 import { startWorkers } from "../workers/index";
+import { waitFor } from "./helpers/wait";
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("worker process", () => {
   it("registers every queue, beats, records job runs and shuts down cleanly", async () => {
     const { workers, stop } = await startWorkers();
     expect(workers.map((w) => w.name).sort()).toEqual(["commission", "design", "ingest", "payment", "publish", "refund", "score"]);
 
-    const beat = JSON.parse((await redis().get(HEARTBEAT_KEY))!);
+    const beat = JSON.parse((await redis().get(heartbeatKey()))!);
     expect(beat.pid).toBe(process.pid);
 
     const job = await enqueue("score", { reason: "test" });
-    const run = await waitFor(() => db.jobRun.findFirst({ where: { id: `score-${job.id}`, status: { in: ["DONE", "FAILED"] } } }));
+    const run = await waitFor("the score job run", () => db.jobRun.findFirst({ where: { id: `score-${job.id}`, status: { in: ["DONE", "FAILED"] } } }));
     expect(run.status).toBe("DONE");
     expect(run.attempts).toBe(1);
     expect(run.durationMs).not.toBeNull();
 
     await stop("test");
     expect(workers.some((w) => w.isRunning())).toBe(false);
-    expect(await redis().get(HEARTBEAT_KEY)).toBeNull();
+    expect(await redis().get(heartbeatKey())).toBeNull();
   });
 
   it("a job whose payload breaks the queue contract fails with a clear error", async () => {
     const { stop } = await startWorkers();
     const bad = await queue("design").add("design", { designId: 42 }, { attempts: 1 });
-    const failed = await waitFor(async () => ((await bad.isFailed()) ? await queue("design").getJob(bad.id!) : null));
+    const failed = await waitFor("the job to fail", async () => ((await bad.isFailed()) ? await queue("design").getJob(bad.id!) : null));
     expect(failed?.failedReason).toMatch(/designId/);
     await stop("test");
   });

@@ -9,8 +9,7 @@ import { processors } from "./processors";
 import { tracked } from "./tracked";
 import { syncSchedulers } from "./schedulers";
 
-import { HEARTBEAT_KEY } from "../server/services/system/status";
-export { HEARTBEAT_KEY };
+import { heartbeatKey } from "../server/services/system/status";
 const LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
@@ -38,7 +37,7 @@ export async function startWorkers() {
 
   const beat = async () => {
     const info = { pid: process.pid, host: hostname(), at: new Date().toISOString(), queues: queueNames };
-    await redis().set(HEARTBEAT_KEY, JSON.stringify(info), "EX", 60).catch((err) => log.warn({ err: err.message }, "heartbeat failed"));
+    await redis().set(heartbeatKey(), JSON.stringify(info), "EX", 60).catch((err) => log.warn({ err: err.message }, "heartbeat failed"));
   };
   await beat();
   const heartbeat = setInterval(beat, 5_000);
@@ -58,7 +57,7 @@ export async function startWorkers() {
       log.warn("active jobs did not finish in time; forcing close (they will be retried)");
       await Promise.all(workers.map((w) => w.close(true)));
     }
-    await redis().del(HEARTBEAT_KEY).catch(() => undefined);
+    await redis().del(heartbeatKey()).catch(() => undefined);
     await closeQueues();
     await disconnectDb();
     log.info("workers stopped");

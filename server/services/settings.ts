@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
+import { env } from "../env";
 
 // Typed settings stored in the `settings` table; defaults live here.
 export const settingSchemas = {
@@ -19,10 +20,8 @@ export const settingDefaults: { [K in SettingKey]: SettingValue<K> } = {
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
   const row = await db.setting.findUnique({ where: { key } });
   if (!row) {
-    if (key === "autoApproveIdeas" && process.env.AUTO_APPROVE_IDEAS) {
-      return (["true", "1", "yes"].includes(process.env.AUTO_APPROVE_IDEAS) as SettingValue<K>);
-    }
-    return settingDefaults[key];
+    const fromEnv = key === "autoApproveIdeas" ? env().AUTO_APPROVE_IDEAS : undefined;
+    return (fromEnv ?? settingDefaults[key]) as SettingValue<K>;
   }
   const parsed = settingSchemas[key].safeParse(row.value);
   return (parsed.success ? parsed.data : settingDefaults[key]) as SettingValue<K>;

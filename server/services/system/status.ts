@@ -1,10 +1,12 @@
 import { db } from "../../db";
 import { env } from "../../env";
 import { queueNames } from "../../queues/contracts";
-import { queue, redis } from "../../queues/connection";
+import { queue, queuePrefix, redis } from "../../queues/connection";
 import pkg from "../../../package.json";
+import { APPLIED_MIGRATIONS_SQL, missingMigrations } from "./migrations";
 
-export const HEARTBEAT_KEY = "merchloop:worker:heartbeat";
+/** Per deployment (queue prefix), like every other key, so instances sharing a Redis don't mix. */
+export const heartbeatKey = () => `${queuePrefix()}:worker:heartbeat`;
 
 export async function queueCounts() {
   const entries = await Promise.all(
@@ -14,7 +16,7 @@ export async function queueCounts() {
 }
 
 export async function workerHeartbeat(): Promise<{ pid: number; host: string; at: string } | null> {
-  const raw = await redis().get(HEARTBEAT_KEY);
+  const raw = await redis().get(heartbeatKey());
   return raw ? JSON.parse(raw) : null;
 }
 
@@ -45,17 +47,10 @@ export async function readiness(): Promise<{ ok: boolean; checks: ReadyCheck[] }
       await withTimeout(db.$queryRawUnsafe("select 1"), 2500, "database");
       checks.push({ name: "database", ok: true });
       try {
-        const rows = await withTimeout(
-          db.$queryRawUnsafe<Array<{ pending: bigint }>>(
-            `select count(*)::bigint as pending from _prisma_migrations where finished_at is null or rolled_back_at is not null`,
-          ),
-          2000,
-          "migrations query",
-        );
-        const applied = await db.$queryRawUnsafe<Array<{ n: bigint }>>(`select count(*)::bigint as n from _prisma_migrations where finished_at is not null`);
-        const expected = expectedMigrations();
-        const ok = Number(rows[0]?.pending ?? 0) === 0 && (expected === null || Number(applied[0]?.n ?? 0) >= expected);
-        checks.push({ name: "migrations", ok, error: ok ? undefined : "migrations are not fully applied: run npm run db:migrate" });
+        const rows = await withTimeout(db.$queryRawUnsafe<Array<{ migration_name: string }>>(APPLIED_MIGRATIONS_SQL), 2000, "migrations query");
+        const missing = missingMigrations(rows.map((r) => r.migration_name));
+        const ok = missing.length === 0;
+        checks.push({ name: "migrations", ok, error: ok ? undefined : `not applied: ${missing.join(", ")} (run npm run db:migrate)` });
       } catch (e) {
         checks.push({ name: "migrations", ok: false, error: (e as Error).message });
       }
@@ -74,18 +69,4 @@ export async function readiness(): Promise<{ ok: boolean; checks: ReadyCheck[] }
   };
   await Promise.all([dbCheck(), redisCheck()]);
   return { ok: checks.every((c) => c.ok), checks };
-}
-
-let migrationCount: number | null | undefined;
-function expectedMigrations(): number | null {
-  if (migrationCount !== undefined) return migrationCount;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fs = require("node:fs") as typeof import("node:fs");
-    const dir = `${process.cwd()}/prisma/migrations`;
-    migrationCount = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).length;
-  } catch {
-    migrationCount = null;
-  }
-  return migrationCount;
 }
