@@ -9,7 +9,7 @@ import { ensureTemplate, freshDatabase } from "../tests/setup/db";
  */
 export async function benchDatabase(name: string) {
   await ensureTemplate();
-  const url = await freshDatabase(`merchloop_bench_${name}`);
+  const url = await freshDatabase(`${process.env.TEST_DB_PREFIX ?? "merchloop"}_bench_${name}`);
   process.env.DATABASE_URL = url;
   process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
   process.env.QUEUE_PREFIX = `mlbench-${name}-${process.pid}`;

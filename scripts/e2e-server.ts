@@ -5,14 +5,14 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureTemplate, freshDatabase } from "../tests/setup/db";
+import { DB_PREFIX, ensureTemplate, freshDatabase } from "../tests/setup/db";
 import { ADMIN as E2E_ADMIN } from "../e2e/admin";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 async function mainE2E() {
   await ensureTemplate();
-  process.env.DATABASE_URL = await freshDatabase("merchloop_e2e");
+  process.env.DATABASE_URL = await freshDatabase(`${DB_PREFIX}_e2e`);
   process.env.REDIS_URL ??= process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   process.env.QUEUE_PREFIX = `mle2e-${process.pid}`;
   process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "merchloop-e2e-"));
