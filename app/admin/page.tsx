@@ -3,7 +3,7 @@ import { Card, PageHeader, StatusBadge } from "@/components/ui";
 import { overviewCounts } from "@/server/services/system/overview";
 import { systemStatus } from "@/server/services/system/status";
 import { pendingJobs } from "@/lib/format";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +30,7 @@ function Counts({ title, href, counts }: { title: string; href: string; counts: 
 }
 
 export default async function AdminOverview() {
-  await requireAdminPage("/admin");
+  await requireDashboardUser("/admin");
   const [counts, status] = await Promise.all([overviewCounts(), systemStatus()]);
   return (
     <>
