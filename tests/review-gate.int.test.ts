@@ -139,7 +139,8 @@ describe("review gate before marketplaces", () => {
     const res = await createCaller({ user: admin }).review.reject({ listingIds: [a.listing.id, b.listing.id], note: "off brand" });
     expect(res.rejected.sort()).toEqual([a.listing.id, b.listing.id].sort());
     expect(await db.auditLog.count({ where: { action: "listing.reject", entityId: { in: [a.listing.id, b.listing.id] }, actorId: admin.id } })).toBe(2);
-    await publishDesign({ designId: a.design.id }); // a rerun keeps the decision
+    await setSetting("autoPublish", { LOCAL: true });
+    await publishDesign({ designId: a.design.id }); // a rerun keeps the decision, even with auto-publish on
     expect(await db.publication.count({ where: { listingId: { in: [a.listing.id, b.listing.id] } } })).toBe(0);
     await expect(createCaller({ user: admin }).review.approve({ listingId: a.listing.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });

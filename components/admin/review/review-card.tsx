@@ -23,7 +23,7 @@ export function ReviewCard({ item, selected, onSelect, onDone }: { item: ReviewI
   const reject = useMutation(trpc.review.reject.mutationOptions({ onSuccess: onDone }));
   const editable = pending && !lock.disabled;
   return (
-    <Card className="space-y-3">
+    <Card className="space-y-3" role="article" aria-label={`Review: ${item.title}`}>
       <div className="flex flex-wrap items-center gap-2">
         {pending && (
           <input type="checkbox" aria-label={`Select ${item.title}`} checked={selected} disabled={lock.disabled} onChange={(e) => onSelect(e.target.checked)} />

@@ -50,9 +50,12 @@ export async function publishDesign({ designId, forCommission = false }: { desig
     return result([], [], verdict.reason);
   }
 
+  // Rejected on the review screen: no marketplace gets it, except a commission's own storefront product.
+  if (listing.reviewStatus === "REJECTED") return result(forCommission ? await queuePublications({ listingId: listing.id, marketplaces: ["LOCAL"], hold }) : [], []);
+
   const auto = await getSetting("autoPublish");
   const direct = configured.filter((m) => auto[m] === true || (forCommission && m === "LOCAL"));
-  const waiting = listing.reviewStatus === "REJECTED" ? [] : configured.filter((m) => !direct.includes(m));
+  const waiting = configured.filter((m) => !direct.includes(m));
   if (waiting.length) await db.listing.updateMany({ where: { id: listing.id, reviewStatus: null }, data: { reviewStatus: "PENDING" } });
   const publications = direct.length ? await queuePublications({ listingId: listing.id, marketplaces: direct, hold }) : [];
   return result(publications, waiting);
