@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
-import { Button, ConfirmButton, EmptyState, ErrorMessage, SelectField, TextField } from "@/components/ui";
+import { Button, ConfirmButton, CursorPager, EmptyState, ErrorMessage, SelectField, TextField } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
 import { useEditLock } from "@/components/admin/role-context";
 
@@ -90,11 +90,12 @@ export function IdeasQueue() {
         </div>
       )}
 
-      <nav aria-label="Pagination" className="flex items-center justify-center gap-3 text-sm">
-        <Button size="sm" variant="secondary" disabled={cursors.length <= 1} onClick={() => { setCursors((c) => c.slice(0, -1)); setSelected(new Set()); }}>← Previous</Button>
-        <span aria-current="page">Page {cursors.length}</span>
-        <Button size="sm" variant="secondary" disabled={!list.data?.nextCursor} onClick={() => { setCursors((c) => [...c, list.data!.nextCursor!]); setSelected(new Set()); }}>Next →</Button>
-      </nav>
+      <CursorPager
+        page={cursors.length}
+        hasNext={!!list.data?.nextCursor}
+        onPrevious={() => { setCursors((c) => c.slice(0, -1)); setSelected(new Set()); }}
+        onNext={() => { setCursors((c) => [...c, list.data!.nextCursor!]); setSelected(new Set()); }}
+      />
     </section>
   );
 }
