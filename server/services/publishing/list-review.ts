@@ -52,3 +52,8 @@ export async function listReview(opts: ReviewFilter = {}) {
   });
   return { items, nextCursor: rows.length > take ? rows[take - 1].id : null };
 }
+
+/** How many listings wait on the review screen (for the overview). */
+export function countWaitingForReview() {
+  return db.listing.count({ where: { reviewStatus: "PENDING" } });
+}
