@@ -191,8 +191,9 @@ function checkNode(kind: string, node: Node) {
       }
       break;
     }
-    case "TypeName": {
-      const names = strings(node.names);
+    case "TypeCast": {
+      // typeName is a bare field (not a wrapped node), so check it here.
+      const names = strings((node.typeName as Node | undefined)?.names);
       const type = names.at(-1) ?? "";
       const schema = names.length > 1 ? names[0] : null;
       if ((schema && schema !== "pg_catalog") || !ALLOWED_TYPES.has(type)) throw new Refusal("type", `Type \`${names.join(".")}\` is not allowed in a cast.`);
