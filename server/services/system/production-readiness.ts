@@ -36,7 +36,7 @@ function configChecks(e: Env): ReadinessCheck[] {
 
 async function check(name: string, fix: string, fn: () => Promise<{ ok: boolean; detail: string }>): Promise<ReadinessCheck> {
   try {
-    const r = await Promise.race([fn(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error("no answer within 3 s")), 3000).unref())]);
+    const r = await Promise.race([fn(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error("no answer within 5 s")), 5000).unref())]);
     return { name, ok: r.ok, detail: r.detail, fix: r.ok ? null : fix };
   } catch (e) {
     return { name, ok: false, detail: (e as Error).message, fix };
