@@ -64,6 +64,7 @@ function ResultView({ result, onRunSql, running }: { result: AskResult; onRunSql
   if (!result.ok) {
     return (
       <Card className="space-y-3 p-4">
+        {result.question && <p className="text-sm text-zinc-500">“{result.question}”</p>}
         <p role="alert" className="text-sm font-medium text-red-700">{result.error.message}</p>
         {result.suggestions.length > 0 && (
           <div>
@@ -77,6 +78,7 @@ function ResultView({ result, onRunSql, running }: { result: AskResult; onRunSql
   }
   return (
     <Card className="space-y-4 p-4">
+      {result.question && <p className="text-sm text-zinc-500">“{result.question}”</p>}
       <p role="status" className="text-base font-medium">{result.answer}</p>
       {result.explanation && <p className="text-sm text-zinc-600">{result.explanation}</p>}
       {result.chart && <ResultChart chart={result.chart} columns={result.columns} rows={result.rows} />}
