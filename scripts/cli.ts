@@ -66,7 +66,41 @@ const COMMANDS: Record<string, Command> = {
       return r;
     },
   },
+  ask: {
+    usage: 'ask "<question>" [--json] | ask --sql "<SQL>" [--json]',
+    summary: "answer a question about the shop (or run a SELECT) through the read-only guard; audited like the dashboard",
+    async run({ args, json }) {
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, strict: true, options: { sql: { type: "string" }, json: { type: "boolean" } } });
+      const question = positionals.join(" ").trim();
+      if (!question === !values.sql?.trim()) throw new UsageError("ask needs either a question or --sql, not both");
+      const { askQuestion } = await import("../server/services/ask/ask-question");
+      const { userInfo } = await import("node:os");
+      const r = await askQuestion({ question: question || undefined, sql: values.sql, actor: { userId: null, label: `cli:${userInfo().username}` } });
+      if (json) {
+        out(JSON.stringify(r.ok ? { ok: true, sql: r.sql, columns: r.columns, rows: r.rows, rowCount: r.rowCount, truncated: r.truncated, answer: r.answer } : { ok: false, error: { code: r.error.code, message: r.error.message }, suggestions: r.suggestions }));
+      } else if (r.ok) {
+        out(`${r.sql}\n`);
+        out(formatTable(r.columns, r.rows.slice(0, 50)));
+        if (r.rowCount > 50) out(`… ${r.rowCount - 50} more rows (use --json for all)`);
+        out(`\n${r.answer}`);
+        err(`${r.rowCount} rows in ${r.durationMs} ms`);
+      } else {
+        out(`${r.error.message}`);
+        if (r.sql) out(`\n${r.sql}`);
+        for (const s of r.suggestions) out(`  - ${s}`);
+      }
+      if (!r.ok) process.exitCode = 1;
+      return r;
+    },
+  },
 };
+
+function formatTable(columns: string[], rows: unknown[][]) {
+  const cells = [columns, ...rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v))))];
+  const widths = columns.map((_, i) => Math.min(40, Math.max(...cells.map((r) => (r[i] ?? "").length))));
+  const line = (r: string[]) => r.map((c, i) => c.slice(0, 40).padEnd(widths[i])).join("  ");
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
 
 function usage() {
   return [
@@ -106,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
   const json = args.includes("--json");
   try {
     await command.run({ args, json });
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       err(`${(e as Error).message}\n\nUsage: npm run cli -- ${command.usage}`);

@@ -59,6 +59,31 @@ export function pgConfig(connectionString: string, max = 10): pg.PoolConfig {
   } as pg.PoolConfig;
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void>; client: pg.Pool | pg.Client; onError(e: unknown): never };
+
+/**
+ * adapter-pg 6.19's executeScript splits a migration on every ";", also inside function bodies and
+ * string literals, so a migration with a plpgsql function fails. Send each script whole instead:
+ * Postgres runs a multi-statement simple query as one implicit transaction (all or nothing).
+ */
+function wholeScripts<T extends object>(adapter: T): T {
+  const a = adapter as unknown as ScriptRunner;
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (e) {
+      a.onError(e);
+    }
+  };
+  return adapter;
+}
+
+class MigratingPrismaPg extends PrismaPg {
+  async connect() {
+    return wholeScripts(await super.connect());
+  }
+}
+
 export function makeAdapter(connectionString: string, max = 10) {
-  return new PrismaPg(pgConfig(connectionString, max));
+  return new MigratingPrismaPg(pgConfig(connectionString, max));
 }

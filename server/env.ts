@@ -78,6 +78,11 @@ const schema = z
     MAIL_PROVIDER: z.enum(["local", "smtp"]).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().default("Merchloop <shop@merchloop.local>"),
+    // Ask your data: question → SQL (local semantic layer unless OpenAI is keyed), limits per query and admin
+    ASK_PROVIDER: z.enum(["local", "openai"]).optional(),
+    ASK_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
+    ASK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     AUTO_APPROVE_IDEAS: bool.optional(),
@@ -87,7 +92,7 @@ const schema = z
       if (cond) ctx.addIssue({ code: "custom", path: [key], message: why });
     };
     need(e.REDDIT_PROVIDER === "oauth" && !(e.REDDIT_CLIENT_ID && e.REDDIT_CLIENT_SECRET), "REDDIT_CLIENT_ID", "REDDIT_PROVIDER=oauth needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET");
-    need((e.IDEA_PROVIDER === "openai" || e.EMBEDDING_PROVIDER === "openai" || e.IMAGE_PROVIDER === "openai") && !e.OPENAI_API_KEY, "OPENAI_API_KEY", "an OpenAI provider is selected but OPENAI_API_KEY is not set");
+    need((e.IDEA_PROVIDER === "openai" || e.ASK_PROVIDER === "openai" || e.EMBEDDING_PROVIDER === "openai" || e.IMAGE_PROVIDER === "openai") && !e.OPENAI_API_KEY, "OPENAI_API_KEY", "an OpenAI provider is selected but OPENAI_API_KEY is not set");
     need(e.IMAGE_PROVIDER === "sdxl" && !e.SDXL_URL, "SDXL_URL", "IMAGE_PROVIDER=sdxl needs SDXL_URL (an Automatic1111-compatible server)");
     need(e.PAYMENTS_PROVIDER === "stripe" && !e.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY", "PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY");
     need(!!e.STRIPE_SECRET_KEY && e.PAYMENTS_PROVIDER !== "local" && !e.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET", "Stripe is live but STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified");
@@ -109,6 +114,7 @@ export type Env = RawEnv & {
     reddit: "local" | "public" | "oauth";
     ideas: "local" | "openai";
     embeddings: "local" | "openai";
+    ask: "local" | "openai";
     images: "local" | "openai" | "sdxl";
     payments: "local" | "stripe";
     storage: "local" | "s3";
@@ -140,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       reddit: e.REDDIT_PROVIDER ?? (e.REDDIT_CLIENT_ID && e.REDDIT_CLIENT_SECRET ? "oauth" : "local"),
       ideas: e.IDEA_PROVIDER ?? openai,
       embeddings: e.EMBEDDING_PROVIDER ?? openai,
+      ask: e.ASK_PROVIDER ?? openai,
       images: e.IMAGE_PROVIDER ?? (e.SDXL_URL ? "sdxl" : openai),
       payments: e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? "stripe" : "local"),
       storage: e.STORAGE_PROVIDER,

@@ -20,6 +20,7 @@ describe("env", () => {
       reddit: "local",
       ideas: "local",
       embeddings: "local",
+      ask: "local",
       images: "local",
       payments: "local",
       storage: "local",

@@ -17,6 +17,7 @@ const items = [
   { href: "/admin/outbox", label: "Outbox", adminOnly: true },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/ask", label: "Ask", adminOnly: true },
 ];
 
 export function AdminNav({ email, role }: { email: string; role: "ADMIN" | "VIEWER" }) {

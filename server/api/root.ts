@@ -10,6 +10,7 @@ import { commissionsRouter } from "./routers/commissions";
 import { donationsRouter } from "./routers/donations";
 import { usersRouter } from "./routers/users";
 import { reviewRouter } from "./routers/review";
+import { askRouter } from "./routers/ask";
 
 export const appRouter = router({
   system: systemRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   donations: donationsRouter,
   users: usersRouter,
   review: reviewRouter,
+  ask: askRouter,
 });
 
 export type AppRouter = typeof appRouter;
