@@ -9,7 +9,7 @@ const IRREGULAR_SINGULAR: Record<string, string> = {
 export const IRREGULAR_PLURALS = new Set(Object.keys(IRREGULAR_SINGULAR));
 
 /** Nouns ending in s that are not plurals. */
-const S_SINGULARS = /(ss|us|is|ics|ous)$|^(news|chess|bus|gas|yes|series|species|lens|canvas|atlas|christmas|always|perhaps|whereas)$/;
+const S_SINGULARS = /(ss|us|sis|tis|xis|ics|ous)$|^(news|chess|bus|gas|yes|series|species|lens|canvas|atlas|christmas|always|perhaps|whereas)$/;
 
 /** Is this (lower-case) noun a plural form? `lemma` is the tagger's lemma. */
 export function isPluralNoun(normal: string, lemma: string): boolean {

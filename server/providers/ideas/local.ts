@@ -59,12 +59,13 @@ export function slotAgrees(kind: SlotKind, ts: Token[]): boolean {
 /** Tokens of `sentence` whose text starts inside [from, to). */
 export function tokensIn(ts: Token[], sentence: string, from: number, to: number): Token[] {
   const out: Token[] = [];
+  const lower = sentence.toLowerCase();
   let at = 0;
   for (const t of ts) {
-    const i = sentence.indexOf(t.text, at);
+    const i = lower.indexOf(t.normal, at);
     if (i < 0) continue;
     if (i >= from && i < to) out.push(t);
-    at = i + t.text.length;
+    at = i + t.normal.length;
   }
   return out;
 }
@@ -140,8 +141,9 @@ function reject(c: Candidate, input: IdeaInput, maxWords: number): string | null
   const unsafe = input.screen?.(c.title);
   if (unsafe) return unsafe;
   if (c.check) {
-    const ts = tag(c.check.sentence);
-    if (!slotAgrees(c.check.kind, tokensIn(ts, c.check.sentence, c.check.from, c.check.to))) return "slot disagrees";
+    const slot = tokensIn(tag(c.check.sentence), c.check.sentence, c.check.from, c.check.to);
+    const covered = slot.map((t) => t.normal).join(" ") === c.check.sentence.slice(c.check.from, c.check.to).toLowerCase();
+    if (!covered || !slotAgrees(c.check.kind, slot)) return "slot disagrees";
   }
   return null;
 }

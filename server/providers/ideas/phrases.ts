@@ -29,7 +29,7 @@ const PERSON_NOUNS = new Set(
 const DULL_ADJ = new Set("good bad big small little great nice ok okay fine normal serious new old".split(" "));
 /** Nouns that read badly counted ("Just One More Coffee" is fine, "Just One More Chess" is not). */
 const MASS_NOUNS = new Set(
-  "chess water rain snow compost garbage salsa tuna advice music art dough bacon gravel foam corn sleep laundry therapy cardio chill furniture homework information news weather traffic money wood hair space love life luck fun anxiety caffeine decaf espresso brew".split(" "),
+  "coffee tea beer wine milk bread cheese food garlic lavender chess water rain snow compost garbage salsa tuna advice music art dough bacon gravel foam corn sleep laundry therapy cardio chill furniture homework information news weather traffic money wood hair space love life luck fun anxiety caffeine decaf espresso brew".split(" "),
 );
 /** Verbs that say little on their own. */
 const LIGHT_VERBS = new Set(
@@ -38,7 +38,7 @@ const LIGHT_VERBS = new Set(
 const ADJ_STOP = new Set("more most few less least last first new other same own whole entire many much next such only several single various certain main late early sure real".split(" "));
 const NOT_NAMES = new Set("monday tuesday wednesday thursday friday saturday sunday mondays sundays january february march april may june july august september october november december halloween christmas easter update reminder oc".split(" "));
 const META = /\b(update|tier list|rate my|reaction|spoiler|post-op|graphic|weekly|thread|oc|before and after|tax|pics?|photos?|tour|appreciation post|taking this down)\b/i;
-const NOT_GERUND_ING = new Set("morning evening thing something nothing anything everything ceiling building wedding ring king spring string sibling pudding sing bring during".split(" "));
+const NOT_GERUND_ING = new Set("morning evening thing something nothing anything everything ceiling building wedding king spring string sibling pudding during".split(" "));
 
 const isWord = (t: Token) => /\p{L}/u.test(t.text);
 const startsSentence = (ts: Token[], i: number) => i === 0 || (ts[i - 1].pos === "PUNCT" && /^[.!?:;]+$/.test(ts[i - 1].text)) || /\n/.test(ts[i].space);
@@ -122,8 +122,11 @@ function collect(ts: Token[], weight: number, keywords: Set<string>, topical: (n
     // Verbs: a gerund with its noun object ("flipping the table" → "flipping tables"); a bare gerund
     // only where the post itself wrote the -ing form; base verbs for the routine template.
     // (A base form right after "is/are" is a noun the tagger misread: "clouds are sky pillows".)
-    const afterBe = i > 0 && ts[i - 1].lemma === "be" && t.normal === t.lemma;
-    if (t.pos === "VERB" && !afterBe && !LIGHT_VERBS.has(t.lemma) && t.lemma.length > 2 && /^[a-z]+$/.test(t.lemma)) {
+    const k0 = i > 0 && ts[i - 1].pos === "ADV" ? i - 2 : i - 1;
+    const afterBe = k0 >= 0 && ts[k0].lemma === "be" && t.normal === t.lemma;
+    // An unknown word the lemmatizer could not undo ("borked") has no safe base form.
+    const unknownPast = t.normal === t.lemma && /ed$/.test(t.normal);
+    if (t.pos === "VERB" && !afterBe && !unknownPast && !NOT_GERUND_ING.has(t.normal) && !LIGHT_VERBS.has(t.lemma) && t.lemma.length > 2 && /^[a-z]+$/.test(t.lemma)) {
       const next = ts[i + 1];
       let k = i + 1;
       if (next && (next.pos === "DET" || (next.pos === "PRON" && /^(my|our|your|his|her|their)$/.test(next.normal)))) k++;

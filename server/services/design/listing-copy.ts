@@ -39,6 +39,7 @@ const STOPWORDS = new Set(["the", "a", "an", "and", "or", "of", "to", "in", "on"
 const clean = (s: string) =>
   s
     .toLowerCase()
+    .replace(/['’]/g, "")
     .replace(/[^a-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -48,7 +49,7 @@ export function toTag(raw: string): string | null {
   let t = clean(raw);
   if (t.length > TAG_MAX) {
     const words = t.split(" ");
-    while (words.length > 1 && words.join(" ").length > TAG_MAX) words.pop();
+    while (words.length > 1 && (words.join(" ").length > TAG_MAX || STOPWORDS.has(words[words.length - 1]))) words.pop();
     t = words.join(" ");
     if (t.length > TAG_MAX) return null;
   }
