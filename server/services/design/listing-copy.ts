@@ -1,3 +1,4 @@
+import { titleCase as sloganCase } from "../../providers/ideas/inflect";
 import { PRODUCT_SPECS, type ProductType } from "./products";
 
 // Listing copy for marketplaces: a title of at most 80 characters, 3–5 bullets, exactly 13 tags
@@ -95,7 +96,7 @@ export function buildTags(input: ListingInput): string[] {
   return tags;
 }
 
-const titleCase = (s: string) => s.replace(/\s+/g, " ").trim().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+const titleCase = (s: string) => sloganCase(s.replace(/\s+/g, " ").trim());
 
 function cutWords(s: string, max: number) {
   if (s.length <= max) return s;
