@@ -60,6 +60,9 @@ async function main() {
   const t0 = performance.now();
   await makeProducts(PRODUCTS, { community: "bench", donationsPerProduct: 1, chunk: 2_000 });
   console.log(`seeded ${PRODUCTS} products in ${fmt((performance.now() - t0) / 1000)} s`);
+  // The demo loop below measures design → storefront, so the storefront skips the review gate here.
+  const { setSetting } = await import("../server/services/settings");
+  await setSetting("autoPublish", { LOCAL: true });
 
   const server = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "scripts/start.ts")], {
     cwd: root,

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsAdmin } from "./helpers";
 
-// The whole loop in a real browser: approve an idea → the workers design it and publish it to the
-// storefront → the dashboard shows it published (by polling, no reload) → the shop shows the product.
+// The whole loop in a real browser: approve an idea → the workers design it → an admin approves the
+// listing on the review screen → the workers publish it to the storefront → the dashboard shows it published (by polling, no reload) → the shop shows the product.
 // Selectors are role/label based (written against components/admin/ideas/idea-card.tsx: each NEW idea
 // card has a button named "Approve"; the ideas list shows NEW ideas by default).
 
@@ -23,7 +23,7 @@ async function showStorefrontPublications(page: Page) {
 }
 
 test("approving an idea designs it, publishes it and puts it in the shop", async ({ page }) => {
-  test.setTimeout(PUBLISH_TIMEOUT + 60_000);
+  test.setTimeout(2 * PUBLISH_TIMEOUT + 60_000);
   await signInAsAdmin(page);
 
   // What the newest storefront publication is before we start.
@@ -45,6 +45,24 @@ test("approving an idea designs it, publishes it and puts it in the shop", async
   const approved = page.waitForResponse((r) => r.url().includes("/api/trpc/") && r.url().includes("ideas.approve") && r.request().method() === "POST");
   await approve.click();
   expect((await approved).ok()).toBe(true);
+
+  // The finished design waits on the review screen (auto-publish is off by default): approve it there.
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Review" }).click();
+  await expect(page.getByRole("heading", { name: "Review", exact: true })).toBeVisible();
+  const reviewCard = page.getByRole("article", { name: new RegExp(`^Review: .*${ideaTitle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i") });
+  await expect
+    .poll(
+      async () => {
+        if (await reviewCard.isVisible()) return true;
+        await page.reload();
+        return false;
+      },
+      { timeout: PUBLISH_TIMEOUT, intervals: [2_000] },
+    )
+    .toBe(true);
+  const reviewed = page.waitForResponse((r) => r.url().includes("/api/trpc/") && r.url().includes("review.approve") && r.request().method() === "POST");
+  await reviewCard.getByRole("button", { name: "Approve and publish" }).click();
+  expect((await reviewed).ok()).toBe(true);
 
   // Navigate once to the publications dashboard; polling must bring the new row to "published".
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Publications" }).click();

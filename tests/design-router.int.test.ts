@@ -69,6 +69,6 @@ describe("designs router", () => {
     await expect(admin.designs.retry({ id: failed.id })).rejects.toMatchObject({ code: "CONFLICT" });
     const viewer = createCaller({ user: await makeUser("VIEWER") });
     await expect(viewer.designs.retry({ id: failed.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(viewer.designs.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(Array.isArray((await viewer.designs.list({})).items)).toBe(true);
   });
 });

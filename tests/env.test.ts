@@ -23,6 +23,7 @@ describe("env", () => {
       images: "local",
       payments: "local",
       storage: "local",
+      mail: "local",
       publishers: ["local"],
     });
     expect(e.appUrl).toBe("http://localhost:3000");
@@ -31,6 +32,7 @@ describe("env", () => {
   it("goes live when keys are set", () => {
     const e = parseEnv({ ...base, OPENAI_API_KEY: "sk-x", STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", REDDIT_CLIENT_ID: "id", REDDIT_CLIENT_SECRET: "s" });
     expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe" });
+    expect(parseEnv({ ...base, SMTP_URL: "smtp://u:p@mail.example.com:587" }).providers.mail).toBe("smtp");
   });
 
   it("names the missing variable and why", () => {

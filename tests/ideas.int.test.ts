@@ -133,12 +133,12 @@ describe("idea review workflow", () => {
 });
 
 describe("ideas router", () => {
-  it("refuses anonymous and VIEWER callers on every admin procedure", async () => {
+  it("refuses anonymous callers, and VIEWER callers on every change (viewers may read)", async () => {
     const viewer = await makeUser("VIEWER");
     const idea = await makeIdea();
     const v = createCaller({ user: viewer });
     await expect(createCaller({ user: null }).ideas.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(v.ideas.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(Array.isArray((await v.ideas.list({})).items)).toBe(true);
     await expect(v.ideas.approve({ ideaId: idea.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(v.ideas.reject({ ideaId: idea.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(v.ideas.edit({ ideaId: idea.id, title: "Hacked" })).rejects.toMatchObject({ code: "FORBIDDEN" });

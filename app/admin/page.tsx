@@ -3,7 +3,8 @@ import { Card, PageHeader, StatusBadge } from "@/components/ui";
 import { overviewCounts } from "@/server/services/system/overview";
 import { systemStatus } from "@/server/services/system/status";
 import { pendingJobs } from "@/lib/format";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
+import { countWaitingForReview } from "@/server/services/publishing/list-review";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +31,8 @@ function Counts({ title, href, counts }: { title: string; href: string; counts: 
 }
 
 export default async function AdminOverview() {
-  await requireAdminPage("/admin");
-  const [counts, status] = await Promise.all([overviewCounts(), systemStatus()]);
+  await requireDashboardUser("/admin");
+  const [counts, status, waiting] = await Promise.all([overviewCounts(), systemStatus(), countWaitingForReview()]);
   return (
     <>
       <PageHeader title="Overview" description="The loop at a glance: signals become ideas, designs, products and commissions." />
@@ -39,6 +40,17 @@ export default async function AdminOverview() {
         <Counts title="Signals" href="/admin/signals" counts={counts.signals} />
         <Counts title="Ideas" href="/admin/ideas" counts={counts.ideas} />
         <Counts title="Designs" href="/admin/designs" counts={counts.designs} />
+        <Card>
+          <div className="flex items-baseline justify-between">
+            <h2 className="font-medium">Review</h2>
+            <Link href="/admin/review" className="text-sm text-brand-700 hover:underline">
+              {waiting} →
+            </Link>
+          </div>
+          <p className="mt-3 text-sm text-zinc-600">
+            {waiting === 0 ? "Nothing waits for approval." : `${waiting} finished design${waiting === 1 ? "" : "s"} wait${waiting === 1 ? "s" : ""} for approval before reaching marketplaces.`}
+          </p>
+        </Card>
         <Counts title="Publications" href="/admin/publications" counts={counts.publications} />
         <Counts title="Commissions" href="/admin/commissions" counts={counts.commissions} />
         <Card>

@@ -9,13 +9,17 @@ const items = [
   { href: "/admin/signals", label: "Signals" },
   { href: "/admin/ideas", label: "Ideas" },
   { href: "/admin/designs", label: "Designs" },
+  { href: "/admin/review", label: "Review" },
   { href: "/admin/publications", label: "Publications" },
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/queues", label: "Queues" },
+  { href: "/admin/outbox", label: "Outbox", adminOnly: true },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
-export function AdminNav({ email }: { email: string }) {
+export function AdminNav({ email, role }: { email: string; role: "ADMIN" | "VIEWER" }) {
   const path = usePathname();
   return (
     <aside className="border-b border-zinc-200 bg-white md:min-h-screen md:w-56 md:border-r md:border-b-0">
@@ -24,7 +28,7 @@ export function AdminNav({ email }: { email: string }) {
         <span className="ml-2 text-xs text-zinc-500">admin</span>
       </div>
       <nav aria-label="Admin" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:overflow-visible">
-        {items.map((i) => {
+        {items.filter((i) => !("adminOnly" in i) || role === "ADMIN").map((i) => {
           const active = i.href === "/admin" ? path === "/admin" : path.startsWith(i.href);
           return (
             <Link key={i.href} href={i.href} aria-current={active ? "page" : undefined} className={cn("whitespace-nowrap rounded-md px-3 py-2 text-sm", active ? "bg-brand-50 font-medium text-brand-700" : "text-zinc-700 hover:bg-zinc-100")}>
@@ -35,6 +39,7 @@ export function AdminNav({ email }: { email: string }) {
       </nav>
       <div className="hidden px-4 py-4 text-xs text-zinc-500 md:block">
         <p className="truncate" title={email}>{email}</p>
+        <p>{role === "ADMIN" ? "admin" : "viewer"}</p>
         <button className="mt-1 underline" onClick={() => signOut({ callbackUrl: "/" })}>Sign out</button>
       </div>
     </aside>

@@ -6,3 +6,4 @@ export { Progress } from "./progress";
 export { ConfirmButton } from "./confirm-button";
 export { Pagination } from "./pagination";
 export { cn } from "./cn";
+export { CursorPager } from "./cursor-pager";

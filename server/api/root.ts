@@ -8,6 +8,8 @@ import { publicationsRouter } from "./routers/publications";
 import { storeRouter } from "./routers/store";
 import { commissionsRouter } from "./routers/commissions";
 import { donationsRouter } from "./routers/donations";
+import { usersRouter } from "./routers/users";
+import { reviewRouter } from "./routers/review";
 
 export const appRouter = router({
   system: systemRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   store: storeRouter,
   commissions: commissionsRouter,
   donations: donationsRouter,
+  users: usersRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,6 +56,13 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
+/** Dashboard reads: admins and viewers. Everything that changes something is an adminProcedure. */
+export const viewerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "ADMIN" && ctx.user.role !== "VIEWER") throw new TRPCError({ code: "FORBIDDEN", message: "Dashboard users only." });
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Changes: admins only. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
   return next({ ctx: { user: ctx.user } });

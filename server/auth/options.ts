@@ -7,9 +7,19 @@ import { log } from "../log";
 
 export type SessionUser = { id: string; email: string; name?: string | null; role: "ADMIN" | "VIEWER" };
 
-const ROLE_RECHECK_MS = 60_000;
-
 const ZCredentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+
+/**
+ * The user's current role, or null when the session is no longer valid: the user was removed, or
+ * their `sessionVersion` moved on (password changed, role changed, removed). One primary-key read
+ * per authenticated request, so ending a session takes effect on the very next request in every
+ * process — no cache to expire.
+ */
+export async function liveSessionRole(uid: string, sessionVersion: number): Promise<SessionUser["role"] | null> {
+  const row = await db.user.findUnique({ where: { id: uid }, select: { role: true, sessionVersion: true } });
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  return row.role;
+}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
@@ -26,25 +36,26 @@ export const authOptions: NextAuthOptions = {
           log.warn({ event: "signin_failed" }, "sign-in refused");
           return null;
         }
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        token.uid = user.id;
-        token.role = (user as unknown as SessionUser).role;
-        token.roleAt = Date.now();
+        const u = user as unknown as SessionUser & { sessionVersion: number };
+        token.uid = u.id;
+        token.role = u.role;
+        token.sv = u.sessionVersion;
         return token;
       }
-      // Re-read the role at most once a minute, so a demoted or deleted admin loses access quickly.
-      if (token.uid && Date.now() - Number(token.roleAt ?? 0) > ROLE_RECHECK_MS) {
-        const row = await db.user.findUnique({ where: { id: token.uid as string }, select: { role: true } });
-        if (!row) return { ...token, uid: undefined, role: undefined };
-        token.role = row.role;
-        token.roleAt = Date.now();
-      }
+      if (!token.uid) return token;
+      // Every request re-reads the role and the session version: removal, a password change or a
+      // role change ends this session at once.
+      const role = await liveSessionRole(token.uid as string, Number(token.sv ?? -1));
+      if (!role) return { ...token, uid: undefined, role: undefined, sv: undefined };
+      token.role = role;
       return token;
     },
     async session({ session, token }) {

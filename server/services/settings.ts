@@ -1,3 +1,4 @@
+import { Marketplace } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
@@ -7,6 +8,9 @@ export const settingSchemas = {
   autoApproveIdeas: z.boolean(),
   commissionReview: z.boolean(), // when on, paid commissions wait for an admin before publishing
   ideasPerRun: z.number().int().min(0).max(500),
+  // Per marketplace: publish finished designs there without waiting for an admin's review. A
+  // marketplace missing here waits for review (LOCAL = the storefront).
+  autoPublish: z.partialRecord(z.enum(Marketplace), z.boolean()),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)[K]>;
@@ -15,6 +19,7 @@ export const settingDefaults: { [K in SettingKey]: SettingValue<K> } = {
   autoApproveIdeas: false,
   commissionReview: false,
   ideasPerRun: 10,
+  autoPublish: {},
 };
 
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-// A small server that speaks OpenAI's wire format for the two endpoints Merchloop uses, so the
+// A small server that speaks OpenAI's wire format for the endpoints Merchloop uses, so the
 // official SDK can be exercised end to end offline. It records every request body it receives.
 
 export type RecordedRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> };
@@ -61,6 +61,23 @@ export async function startOpenAIServer(opts: { dims?: number } = {}) {
         model: body.model,
         data: input.map((t, index) => ({ object: "embedding", index, embedding: base64 ? toBase64Float32(vectorFor(t, dims)) : vectorFor(t, dims) })),
         usage: { prompt_tokens: input.length, total_tokens: input.length },
+      });
+    }
+    if (req.method === "POST" && path === "/v1/moderations") {
+      // Flags any input containing the word "hateful" (category hate), like the real classifier would.
+      const input = Array.isArray(body.input) ? (body.input as string[]) : [body.input as string];
+      return send(200, {
+        id: `modr-${requests.length}`,
+        model: body.model,
+        results: input.map((t) => {
+          const hate = /\bhateful\b/i.test(t);
+          return {
+            flagged: hate,
+            categories: { hate, harassment: false, "self-harm": false, sexual: false, violence: false },
+            category_scores: { hate: hate ? 0.98 : 0.001, harassment: 0.001, "self-harm": 0, sexual: 0, violence: 0 },
+            category_applied_input_types: { hate: ["text"], harassment: ["text"], "self-harm": ["text"], sexual: ["text"], violence: ["text"] },
+          };
+        }),
       });
     }
     send(404, { error: { message: `Unknown path ${path}`, type: "invalid_request_error" } });

@@ -4,12 +4,12 @@ import { Button, EmptyState, PageHeader, Pagination, StatusBadge } from "@/compo
 import { money, timeAgo } from "@/lib/format";
 import { listCommissions } from "@/server/services/commissions/queries";
 import { ZCommissionStatus } from "@/server/api/routers/commissions/list.types";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminCommissionsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
-  await requireAdminPage("/admin/commissions");
+  await requireDashboardUser("/admin/commissions");
   const sp = await searchParams;
   const status = ZCommissionStatus.safeParse(sp.status).data as CommissionStatus | undefined;
   const page = Math.max(1, Number(sp.page) || 1);

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, EmptyState, ErrorMessage, SelectField, TextField } from "@/components/ui";
 import { useTRPC } from "@/lib/trpc";
+import { useEditLock } from "@/components/admin/role-context";
 
 type CommissionType = "POST" | "SUBREDDIT" | "SURPRISE";
 type Quality = "standard" | "high" | "ultra";
@@ -10,6 +11,7 @@ type Tier = { id: string; name: string; priceCents: number; allowedTypes: Commis
 const TYPES: CommissionType[] = ["POST", "SUBREDDIT", "SURPRISE"];
 
 function TierRow({ tier, onSaved }: { tier: Tier; onSaved: () => void }) {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const save = useMutation(trpc.commissions.updateTier.mutationOptions({ onSuccess: onSaved }));
   const [form, setForm] = useState({ ...tier, price: (tier.priceCents / 100).toFixed(2) });
@@ -48,7 +50,7 @@ function TierRow({ tier, onSaved }: { tier: Tier; onSaved: () => void }) {
         <label className="flex items-center gap-2 self-end text-sm"><input type="checkbox" checked={form.active} onChange={(e) => set("active", e.target.checked)} /> Active</label>
         <div className="md:col-span-3"><TextField label="Description" value={form.description} onChange={(e) => set("description", e.target.value)} /></div>
         <div className="flex items-end gap-2">
-          <Button type="submit" busy={save.isPending}>Save</Button>
+          <Button type="submit" busy={save.isPending} {...lock}>Save</Button>
           {save.isSuccess && <span role="status" className="text-sm text-green-700">Saved</span>}
         </div>
         <div className="md:col-span-4"><ErrorMessage error={save.error} /></div>
@@ -58,6 +60,7 @@ function TierRow({ tier, onSaved }: { tier: Tier; onSaved: () => void }) {
 }
 
 export function TierEditor() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const tiers = useQuery(trpc.commissions.allTiers.queryOptions());
@@ -72,7 +75,7 @@ export function TierEditor() {
           <p className="text-sm text-zinc-600">When on, paid commissions stop after the idea is written until an admin approves (rejecting refunds the shopper).</p>
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={review.data?.commissionReview ?? false} disabled={!review.data || setReview.isPending} onChange={(e) => setReview.mutate({ commissionReview: e.target.checked })} />
+          <input type="checkbox" checked={review.data?.commissionReview ?? false} disabled={lock.disabled || !review.data || setReview.isPending} onChange={(e) => setReview.mutate({ commissionReview: e.target.checked })} />
           Review commissions
         </label>
       </Card>

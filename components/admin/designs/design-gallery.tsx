@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Card, EmptyState, ErrorMessage, Progress, SelectField, StatusBadge } from "@/components/ui";
 import { money, timeAgo } from "@/lib/format";
+import { useEditLock } from "@/components/admin/role-context";
 
 const STATUSES = ["QUEUED", "RUNNING", "DONE", "FAILED"] as const;
 type Status = (typeof STATUSES)[number];
@@ -12,6 +13,7 @@ const active = (s: string) => s === "QUEUED" || s === "RUNNING";
 
 /** Design gallery: thumbnails, mockups per product, live progress while work runs, retry for failures. */
 export function DesignGallery() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | "">("");
@@ -66,7 +68,7 @@ export function DesignGallery() {
                 {d.status === "FAILED" && (
                   <div className="space-y-2">
                     <p role="alert" className="rounded bg-red-50 px-2 py-1 text-xs text-red-700">{d.error ?? "Failed without a message"}</p>
-                    <Button size="sm" variant="secondary" busy={retry.isPending && retry.variables?.id === d.id} onClick={() => retry.mutate({ id: d.id })}>
+                    <Button size="sm" variant="secondary" {...lock} busy={retry.isPending && retry.variables?.id === d.id} onClick={() => retry.mutate({ id: d.id })}>
                       Retry (attempt {d.attempts + 1})
                     </Button>
                   </div>

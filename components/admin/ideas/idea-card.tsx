@@ -8,8 +8,10 @@ import { BreakdownBars } from "./breakdown-bars";
 import { DesignStatus, DesignSummary, isActive } from "./design-status";
 import { IdeaEditForm } from "./idea-edit-form";
 import type { IdeaItem } from "./types";
+import { useEditLock } from "@/components/admin/role-context";
 
 export function IdeaCard({ idea, selected, onSelect }: { idea: IdeaItem; selected: boolean; onSelect: (on: boolean) => void }) {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -37,7 +39,7 @@ export function IdeaCard({ idea, selected, onSelect }: { idea: IdeaItem; selecte
           className="mt-1.5"
           aria-label={`Select ${idea.title}`}
           checked={selected}
-          disabled={idea.status !== "NEW"}
+          disabled={lock.disabled || idea.status !== "NEW"}
           onChange={(e) => onSelect(e.target.checked)}
         />
         <div className="min-w-0 flex-1">
@@ -70,13 +72,13 @@ export function IdeaCard({ idea, selected, onSelect }: { idea: IdeaItem; selecte
         <div className="flex flex-wrap items-center gap-2">
           {idea.status === "NEW" && (
             <>
-              <Button size="sm" busy={approve.isPending} onClick={() => approve.mutate({ ideaId: idea.id })}>Approve</Button>
-              <ConfirmButton size="sm" busy={reject.isPending} prompt="Reject this idea?" confirmLabel="Reject" onConfirm={() => reject.mutate({ ideaId: idea.id })}>
+              <Button size="sm" {...lock} busy={approve.isPending} onClick={() => approve.mutate({ ideaId: idea.id })}>Approve</Button>
+              <ConfirmButton size="sm" {...lock} busy={reject.isPending} prompt="Reject this idea?" confirmLabel="Reject" onConfirm={() => reject.mutate({ ideaId: idea.id })}>
                 Reject
               </ConfirmButton>
             </>
           )}
-          {editable && <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>Edit</Button>}
+          {editable && <Button size="sm" variant="secondary" {...lock} onClick={() => setEditing(true)}>Edit</Button>}
           {idea.reviewNote && <span className="text-xs text-zinc-500">Note: {idea.reviewNote}</span>}
         </div>
       )}

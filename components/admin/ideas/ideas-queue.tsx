@@ -2,8 +2,9 @@
 import { useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
-import { Button, ConfirmButton, EmptyState, ErrorMessage, SelectField, TextField } from "@/components/ui";
+import { Button, ConfirmButton, CursorPager, EmptyState, ErrorMessage, SelectField, TextField } from "@/components/ui";
 import { IdeaCard } from "./idea-card";
+import { useEditLock } from "@/components/admin/role-context";
 
 const STATUSES = ["NEW", "APPROVED", "REJECTED", "DESIGNED", "PUBLISHED"] as const;
 type Status = (typeof STATUSES)[number];
@@ -11,6 +12,7 @@ const PAGE = 10;
 
 /** The review queue: filters, cursor pages, per-idea actions and bulk approve/reject. */
 export function IdeasQueue() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | "">("NEW");
@@ -51,7 +53,7 @@ export function IdeasQueue() {
           <TextField label="Subreddit" placeholder="e.g. cats" value={community} onChange={(e) => { setCommunity(e.target.value); resetPaging(); }} />
         </div>
         <div className="ml-auto flex items-center gap-2">
-          <Button variant="secondary" busy={scoreNow.isPending} onClick={() => scoreNow.mutate({})}>Score new signals now</Button>
+          <Button variant="secondary" {...lock} busy={scoreNow.isPending} onClick={() => scoreNow.mutate({})}>Score new signals now</Button>
           {scoreNow.isSuccess && <span className="text-xs text-green-700" role="status">Scoring run queued.</span>}
         </div>
       </div>
@@ -88,11 +90,12 @@ export function IdeasQueue() {
         </div>
       )}
 
-      <nav aria-label="Pagination" className="flex items-center justify-center gap-3 text-sm">
-        <Button size="sm" variant="secondary" disabled={cursors.length <= 1} onClick={() => { setCursors((c) => c.slice(0, -1)); setSelected(new Set()); }}>← Previous</Button>
-        <span aria-current="page">Page {cursors.length}</span>
-        <Button size="sm" variant="secondary" disabled={!list.data?.nextCursor} onClick={() => { setCursors((c) => [...c, list.data!.nextCursor!]); setSelected(new Set()); }}>Next →</Button>
-      </nav>
+      <CursorPager
+        page={cursors.length}
+        hasNext={!!list.data?.nextCursor}
+        onPrevious={() => { setCursors((c) => c.slice(0, -1)); setSelected(new Set()); }}
+        onNext={() => { setCursors((c) => [...c, list.data!.nextCursor!]); setSelected(new Set()); }}
+      />
     </section>
   );
 }

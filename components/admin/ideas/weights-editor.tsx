@@ -4,8 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Card, ErrorMessage, TextField } from "@/components/ui";
 import type { WeightItem } from "./types";
+import { useEditLock } from "@/components/admin/role-context";
 
 function WeightRow({ w }: { w: WeightItem }) {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [value, setValue] = useState(String(w.value));
@@ -29,7 +31,7 @@ function WeightRow({ w }: { w: WeightItem }) {
       <div className="flex-1">
         <TextField label={w.key} type="number" step="any" min={w.min} max={w.max} value={value} error={error} hint={`${w.description} (default ${w.default})`} onChange={(e) => setValue(e.target.value)} />
       </div>
-      <Button type="submit" size="sm" variant="secondary" busy={save.isPending} disabled={Number(value) === w.value}>Save</Button>
+      <Button type="submit" size="sm" variant="secondary" busy={save.isPending} title={lock.title} disabled={lock.disabled || Number(value) === w.value}>Save</Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Card, EmptyState, ErrorMessage, SelectField, StatusBadge } from "@/components/ui";
 import { timeAgo } from "@/lib/format";
+import { useEditLock } from "@/components/admin/role-context";
 
 const STATUSES = ["QUEUED", "RUNNING", "PUBLISHED", "FAILED"] as const;
 const MARKETPLACES = ["LOCAL", "ZAZZLE", "PRINTFUL"] as const;
@@ -14,6 +15,7 @@ const marketplaceLabel: Record<Marketplace, string> = { LOCAL: "Storefront", ZAZ
 
 /** Publications with filters, cursor pages and retry; polls so running work shows up without a reload. */
 export function PublicationsTable() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [status, setStatus] = useState<Status | "">("");
@@ -113,7 +115,7 @@ export function PublicationsTable() {
                         </span>
                       ) : (
                         p.status === "FAILED" && (
-                          <Button size="sm" variant="secondary" onClick={() => retry.mutate({ publicationId: p.id })} aria-label={`Retry ${marketplaceLabel[p.marketplace]} publication of ${p.listing.title}`}>
+                          <Button size="sm" variant="secondary" {...lock} onClick={() => retry.mutate({ publicationId: p.id })} aria-label={`Retry ${marketplaceLabel[p.marketplace]} publication of ${p.listing.title}`}>
                             Retry
                           </Button>
                         )

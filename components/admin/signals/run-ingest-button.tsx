@@ -3,11 +3,13 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, ErrorMessage, StatusBadge } from "@/components/ui";
+import { useEditLock } from "@/components/admin/role-context";
 
 type Summary = { read: number; new: number; updated: number; rejected: Record<string, number> };
 
 /** Queues an ingest of the Reddit source and follows its JobRun row until it finishes. */
 export function RunIngestButton() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [jobRunId, setJobRunId] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function RunIngestButton() {
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button busy={start.isPending || (!!jobRunId && !finished)} onClick={() => start.mutate({ sourceKey: "reddit" })}>
+      <Button {...lock} busy={start.isPending || (!!jobRunId && !finished)} onClick={() => start.mutate({ sourceKey: "reddit" })}>
         Run ingest now
       </Button>
       {jobRunId && (

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, ErrorMessage, SelectField, TextField } from "@/components/ui";
+import { useEditLock } from "@/components/admin/role-context";
 
 const SORTS = ["HOT", "NEW", "TOP", "RISING"] as const;
 type Sort = (typeof SORTS)[number];
@@ -10,6 +11,7 @@ type FieldErrors = Array<{ path: string; message: string }> | null | undefined;
 
 /** Add (or update) a subreddit by name; server validation errors show beside their fields. */
 export function AddSubredditForm() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [name, setName] = useState("");
@@ -60,7 +62,7 @@ export function AddSubredditForm() {
       </label>
       <div className="flex items-center justify-end gap-3 sm:col-span-2 lg:col-span-2">
         {added && <span className="text-sm text-green-700" role="status">Saved r/{added}.</span>}
-        <Button type="submit" busy={upsert.isPending} disabled={!name.trim()}>Add subreddit</Button>
+        <Button type="submit" busy={upsert.isPending} title={lock.title} disabled={lock.disabled || !name.trim()}>Add subreddit</Button>
       </div>
       {!fieldErrors?.length && <div className="sm:col-span-2 lg:col-span-6"><ErrorMessage error={upsert.error} /></div>}
     </form>

@@ -3,12 +3,14 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Badge, ConfirmButton, EmptyState, ErrorMessage } from "@/components/ui";
+import { useEditLock } from "@/components/admin/role-context";
 
 const SORTS = ["HOT", "NEW", "TOP", "RISING"] as const;
 type Sort = (typeof SORTS)[number];
 
 /** The subreddits the Reddit source reads: enable/disable, sort, limit, delete (after confirming). */
 export function SubredditsTable() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const list = useQuery(trpc.subreddits.list.queryOptions());
@@ -53,7 +55,7 @@ export function SubredditsTable() {
                         type="checkbox"
                         aria-label={`Read r/${s.name}`}
                         checked={s.enabled}
-                        disabled={setEnabled.isPending}
+                        disabled={lock.disabled || setEnabled.isPending}
                         onChange={(e) => setEnabled.mutate({ id: s.id, enabled: e.target.checked })}
                         className="size-4 rounded border-zinc-300"
                       />
@@ -65,6 +67,7 @@ export function SubredditsTable() {
                     <td className="px-3 py-2">
                       <select
                         aria-label={`Sort for r/${s.name}`}
+                        disabled={lock.disabled}
                         value={s.sort}
                         onChange={(e) => update.mutate({ id: s.id, sort: e.target.value as Sort })}
                         className="rounded-md bg-white px-2 py-1 text-sm ring-1 ring-zinc-300"
@@ -78,6 +81,7 @@ export function SubredditsTable() {
                         min={1}
                         max={100}
                         aria-label={`Posts per run for r/${s.name}`}
+                        disabled={lock.disabled}
                         aria-invalid={limitInvalid}
                         value={limitValue}
                         onChange={(e) => setLimits((l) => ({ ...l, [s.id]: e.target.value }))}
@@ -90,7 +94,7 @@ export function SubredditsTable() {
                     </td>
                     <td className="max-w-xs truncate px-3 py-2 text-xs text-zinc-600" title={s.style ?? ""}>{s.style ?? "—"}</td>
                     <td className="px-3 py-2 text-right">
-                      <ConfirmButton size="sm" prompt={`Delete r/${s.name}?`} confirmLabel="Delete" busy={remove.isPending && remove.variables?.id === s.id} onConfirm={() => remove.mutate({ id: s.id, confirm: true })}>
+                      <ConfirmButton size="sm" {...lock} prompt={`Delete r/${s.name}?`} confirmLabel="Delete" busy={remove.isPending && remove.variables?.id === s.id} onConfirm={() => remove.mutate({ id: s.id, confirm: true })}>
                         Delete
                       </ConfirmButton>
                     </td>

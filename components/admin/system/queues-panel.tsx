@@ -4,11 +4,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, Card, EmptyState, ErrorMessage, StatusBadge } from "@/components/ui";
 import { pendingJobs, timeAgo } from "@/lib/format";
+import { useEditLock } from "@/components/admin/role-context";
 
 const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund"] as const;
 type QueueName = (typeof QUEUES)[number];
 
 export function QueuesPanel() {
+  const lock = useEditLock();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [selected, setSelected] = useState<QueueName>("design");
@@ -62,7 +64,7 @@ export function QueuesPanel() {
                   {j.attemptsMade} attempts{j.finishedOn ? ` · ${timeAgo(j.finishedOn)}` : ""}
                 </p>
               </div>
-              <Button size="sm" variant="secondary" busy={retry.isPending && retry.variables?.jobId === j.id} onClick={() => retry.mutate({ queue: selected, jobId: j.id })}>
+              <Button size="sm" variant="secondary" {...lock} busy={retry.isPending && retry.variables?.jobId === j.id} onClick={() => retry.mutate({ queue: selected, jobId: j.id })}>
                 Retry
               </Button>
             </li>

@@ -1,13 +1,12 @@
 import type { Commission, CommissionTier, Design } from "@prisma/client";
 import { db } from "../../db";
 import { AppError, isAppError } from "../../errors";
-import { enqueue } from "../../queues/enqueue";
 import { approveIdea } from "../ideas/approve-idea";
 import { writeIdeaForSignal } from "../ideas/write-idea";
 import { signalFromRedditPost } from "../ingest/signal-from-post";
 import { checkContent } from "../moderation/check-content";
 import { runDesign } from "../design/run-design";
-import { queuePublications } from "../publishing/queue-publications";
+import { publishDesign } from "../publishing/publish-design";
 import { runPublication } from "../publishing/run-publication";
 import { getSetting } from "../settings";
 import { completeCommission, endUnfulfilled, type FulfilResult } from "./end-unfulfilled";
@@ -91,14 +90,14 @@ async function mockups(c: Loaded, designId: string) {
 async function publish(c: Loaded, designId: string): Promise<string> {
   if (c.productId) return c.productId;
   await stage(c, "publishing", 92);
-  const listing = await db.listing.findUnique({ where: { designId }, select: { id: true } });
-  if (!listing) throw new AppError("INTERNAL", `Design ${designId} finished without a listing`);
-  const pubs = await queuePublications({ listingId: listing.id, enqueue: false });
-  const local = pubs.find((p) => p.marketplace === "LOCAL");
+  // The shared design → publications step: the storefront product is always made for a commission
+  // (run inline below); external marketplaces follow the review gate like any other design.
+  const { listingId, publications, held } = await publishDesign({ designId, forCommission: true });
+  if (held) throw new FulfilmentAbort("content_unsafe", `The product copy did not pass moderation (${held})`);
+  const local = publications.find((p) => p.marketplace === "LOCAL");
   if (!local) throw new AppError("PRECONDITION_FAILED", "The storefront publisher (local) is not configured, so the product cannot be listed");
-  for (const p of pubs) if (p.marketplace !== "LOCAL" && p.status === "QUEUED") await enqueue("publish", { publicationId: p.id }, { jobId: p.id });
-  await publishLocal(local.id, listing.id);
-  const product = await db.product.findUnique({ where: { listingId: listing.id }, select: { id: true } });
+  await publishLocal(local.id, listingId);
+  const product = await db.product.findUnique({ where: { listingId }, select: { id: true } });
   if (!product) throw new AppError("INTERNAL", "Publishing finished but the storefront product is missing");
   await db.commission.updateMany({ where: { id: c.id, productId: null }, data: { productId: product.id } });
   return product.id;

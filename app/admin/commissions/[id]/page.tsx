@@ -5,12 +5,12 @@ import { CommissionActions } from "@/components/admin/commissions/commission-act
 import { money } from "@/lib/format";
 import { isAppError } from "@/server/errors";
 import { commissionDetail, refundReasonText } from "@/server/services/commissions/queries";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminCommissionPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage("/admin/commissions");
+  await requireDashboardUser("/admin/commissions");
   const { id } = await params;
   const c = await commissionDetail(id).catch((e) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();

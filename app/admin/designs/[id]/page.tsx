@@ -5,7 +5,7 @@ import { getDesign, type DesignDetail } from "@/server/services/design/list-desi
 import { Badge, Card, PageHeader, Progress, StatusBadge } from "@/components/ui";
 import { RetryDesignButton } from "@/components/admin/designs/retry-design-button";
 import { money, timeAgo } from "@/lib/format";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,7 @@ async function load(id: string): Promise<DesignDetail> {
 }
 
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage("/admin/designs");
+  await requireDashboardUser("/admin/designs");
   const d = await load((await params).id);
   const thumb = d.files.find((f) => f.kind === "THUMBNAIL");
   const running = d.status === "QUEUED" || d.status === "RUNNING";

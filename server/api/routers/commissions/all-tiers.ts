@@ -1,4 +1,4 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listTiers } from "../../../services/commissions/tiers";
 
-export const allTiers = adminProcedure.query(() => listTiers());
+export const allTiers = viewerProcedure.query(() => listTiers());

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { adminProcedure } from "../../trpc";
+import { adminProcedure, viewerProcedure } from "../../trpc";
 import { getSetting, setSetting } from "../../../services/settings";
 
-export const reviewSetting = adminProcedure.query(async () => ({ commissionReview: await getSetting("commissionReview") }));
+export const reviewSetting = viewerProcedure.query(async () => ({ commissionReview: await getSetting("commissionReview") }));
 
 export const setReviewSetting = adminProcedure
   .input(z.object({ commissionReview: z.boolean() }))

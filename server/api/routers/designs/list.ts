@@ -1,5 +1,5 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listDesigns } from "../../../services/design/list-designs";
 import { ZListDesigns } from "./list.types";
 
-export const list = adminProcedure.input(ZListDesigns).query(({ input }) => listDesigns(input));
+export const list = viewerProcedure.input(ZListDesigns).query(({ input }) => listDesigns(input));

@@ -1,5 +1,5 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listIdeas } from "../../../services/ideas/list-ideas";
 import { ZListIdeas } from "./list.types";
 
-export const list = adminProcedure.input(ZListIdeas).query(({ input }) => listIdeas(input));
+export const list = viewerProcedure.input(ZListIdeas).query(({ input }) => listIdeas(input));

@@ -1,4 +1,4 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listWeights } from "../../../services/scoring/weights";
 
-export const weights = adminProcedure.query(() => listWeights());
+export const weights = viewerProcedure.query(() => listWeights());

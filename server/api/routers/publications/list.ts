@@ -1,5 +1,5 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listPublications } from "../../../services/publishing/list-publications";
 import { ZListPublications } from "./list.types";
 
-export const list = adminProcedure.input(ZListPublications).query(({ input }) => listPublications(input));
+export const list = viewerProcedure.input(ZListPublications).query(({ input }) => listPublications(input));

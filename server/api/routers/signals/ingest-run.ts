@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { ingestRunStatus } from "../../../services/ingest/request-ingest";
 
-export const ingestRun = adminProcedure
+export const ingestRun = viewerProcedure
   .input(z.object({ jobRunId: z.string().regex(/^ingest-[\w:-]+$/, "an ingest job run id") }))
   .query(({ input }) => ingestRunStatus(input.jobRunId));

@@ -1,8 +1,8 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listSignals } from "../../../services/ingest/list-signals";
 import { ZListSignals } from "./list.types";
 
-export const list = adminProcedure.input(ZListSignals).query(({ input }) =>
+export const list = viewerProcedure.input(ZListSignals).query(({ input }) =>
   listSignals({
     status: input.status,
     community: input.community || undefined,

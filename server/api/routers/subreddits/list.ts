@@ -1,4 +1,4 @@
-import { adminProcedure } from "../../trpc";
+import { viewerProcedure } from "../../trpc";
 import { listSubreddits } from "../../../services/ingest/manage-subreddits";
 
-export const list = adminProcedure.query(() => listSubreddits());
+export const list = viewerProcedure.query(() => listSubreddits());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { adminProcedure, publicProcedure, router } from "../../trpc";
+import { adminProcedure, publicProcedure, router, viewerProcedure } from "../../trpc";
 import { systemStatus } from "../../../services/system/status";
 import { listFailedJobs, recentJobRuns, retryJob } from "../../../services/system/queues";
 import { queueNames } from "../../../queues/contracts";
@@ -8,18 +8,18 @@ import { allSettings, setSetting, settingSchemas } from "../../../services/setti
 const ZQueue = z.enum(queueNames as [string, ...string[]]) as z.ZodType<(typeof queueNames)[number]>;
 
 export const systemRouter = router({
-  status: adminProcedure.query(() => systemStatus()),
+  status: viewerProcedure.query(() => systemStatus()),
   me: publicProcedure.query(({ ctx }) => ctx.user),
-  failedJobs: adminProcedure
+  failedJobs: viewerProcedure
     .input(z.object({ queue: ZQueue, page: z.number().int().min(0).default(0) }))
     .query(({ input }) => listFailedJobs(input.queue, input.page)),
   retryJob: adminProcedure
     .input(z.object({ queue: ZQueue, jobId: z.string().min(1) }))
     .mutation(({ ctx, input }) => retryJob(input.queue, input.jobId, ctx.user.id)),
-  jobRuns: adminProcedure
+  jobRuns: viewerProcedure
     .input(z.object({ queue: ZQueue.optional(), status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]).optional(), cursor: z.string().optional() }))
     .query(({ input }) => recentJobRuns(input)),
-  settings: adminProcedure.query(() => allSettings()),
+  settings: viewerProcedure.query(() => allSettings()),
   setSetting: adminProcedure
     .input(
       z.discriminatedUnion("key", [
