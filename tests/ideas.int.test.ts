@@ -23,11 +23,29 @@ describe("writeIdeaForSignal", () => {
     await db.subreddit.create({ data: { name: community, style: "vaporwave neon grid" } });
     const s = await makeSignal({ community, title: "My monstera unfurled a leaf", keywords: ["monstera", "leaf"] });
     const idea = await writeIdeaForSignal(s.id);
-    expect(idea).toMatchObject({ signalId: s.id, status: "NEW", writer: "local", promptVersion: "local-grammar@1" });
-    expect(idea.title.toLowerCase()).toContain("monstera");
+    expect(idea).toMatchObject({ signalId: s.id, status: "NEW", writer: "local", promptVersion: "local-phrases@2" });
+    expect(idea.templateFamily).toBeTruthy();
+    expect(idea.phrases).toContain("monstera");
+    expect(idea.imagePrompt).toContain("monstera");
     expect(idea.imagePrompt).toContain("vaporwave neon grid");
     expect(idea.embedding).toHaveLength(256);
     expect((await db.signal.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("IDEATED");
+  });
+
+  it("never gives one community the same template family twice in a row, reading the last one from the DB", async () => {
+    const community = uid("sub");
+    const titles = ["Plant parents unite: you're doing great, even if it's a cactus", "Weeding is my therapy and the garden is my therapist", "Just a few meeples hanging out", "Small wins still count", "Compost is just garbage with a plan", "Drink water, you beautiful houseplant with anxiety"];
+    const families: (string | null)[] = [];
+    for (const title of titles) {
+      const idea = await writeIdeaForSignal((await makeSignal({ community, title })).id);
+      expect(idea.template === null, idea.title).toBe(["own", "quote", "label"].includes(idea.templateFamily ?? ""));
+      families.push(idea.templateFamily);
+    }
+    expect(families.every(Boolean)).toBe(true);
+    for (let i = 1; i < families.length; i++) expect(families[i], `${titles[i]} after ${titles[i - 1]}`).not.toBe(families[i - 1]);
+    // Another community starts fresh: the same post gets its best family there.
+    const elsewhere = await writeIdeaForSignal((await makeSignal({ community: uid("sub"), title: titles[0] })).id);
+    expect(elsewhere).toMatchObject({ title: "Plant Parents Unite", templateFamily: "own", template: null });
   });
 
   it("honours forced product types and refuses unknown ones and rejected signals", async () => {

@@ -26,25 +26,39 @@ export const COMMUNITY_TOPICS: Array<[RegExp, string]> = [
 
 export const MOODS = ["cozy", "retro", "bold", "playful", "minimal", "vintage", "wholesome", "nerdy", "sunny", "moody"];
 
-/** Slogan templates; {K} is the post's key phrase in Title Case, {C} the topic. Keep each ≤ 60 chars once filled. */
-export const SLOGANS = [
-  "Powered by {K}",
-  "Certified {K} Enthusiast",
-  "Just One More {K}",
-  "{K} Is My Love Language",
-  "Will Trade Sleep for {K}",
-  "Ask Me About {K}",
-  "{K} Club, Members Only",
-  "Professional {K} Overthinker",
-  "It's a {K} Thing",
-  "Running on Coffee and {K}",
-  "Too Busy Thinking About {K}",
-  "Home Is Where the {K} Is",
-  "Life Is Better with {K}",
-  "Talk {K} to Me",
-  "Currently Obsessed with {K}",
-  "Stay Calm and Mind the {K}",
-];
+/**
+ * Slogan templates, grouped in families (a family is one joke shape; the growth loop learns which
+ * families sell). Each {slot} names the only kind of phrase that may fill it (see phrases.ts):
+ * noun — a singular noun or noun compound used as a modifier ("Chief Snack Officer");
+ * count — a countable singular ("Just One More Turn"); plural — a plural noun phrase;
+ * gerund — an -ing form, maybe with its object; adj — an adjective the post said of something;
+ * name — a proper name from the post; verb — a base-form verb. One slot per template.
+ * "own" (the post's own clause) and "quote"/"label" (the fallbacks) have no pattern.
+ */
+export const TEMPLATES = [
+  { family: "role", pattern: "Chief {noun} Officer" },
+  { family: "role", pattern: "Professional {noun} Overthinker" },
+  { family: "role", pattern: "Certified {noun} Enthusiast" },
+  { family: "club", pattern: "{noun} Club" },
+  { family: "club", pattern: "Official {noun} Club" },
+  { family: "thing", pattern: "It's {a} {noun} Thing" },
+  { family: "one-more", pattern: "Just One More {count}" },
+  { family: "fuel", pattern: "Powered by {plural}" },
+  { family: "fuel", pattern: "Fueled by {plural} and Spite" },
+  { family: "fuel", pattern: "Will Trade Sleep for {plural}" },
+  { family: "rather", pattern: "I'd Rather Be {gerund}" },
+  { family: "therapy", pattern: "{gerund} Is My Therapy" },
+  { family: "therapy", pattern: "{gerund} Is My Cardio" },
+  { family: "mood", pattern: "Currently {adj}" },
+  { family: "mood", pattern: "Stay {adj}" },
+  { family: "mood", pattern: "Professionally {adj}" },
+  { family: "name", pattern: "Team {name}" },
+  { family: "name", pattern: "In {name} We Trust" },
+  { family: "name", pattern: "{name} Fan Club" },
+  { family: "routine", pattern: "Eat. Sleep. {verb}. Repeat." },
+] as const;
+
+export type TemplateFamily = (typeof TEMPLATES)[number]["family"] | "own" | "quote" | "label";
 
 export const TYPOGRAPHY = [
   "bold retro serif lettering with a soft drop shadow",

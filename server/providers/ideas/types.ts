@@ -14,7 +14,19 @@ export const ZIdeaDraft = z.object({
     .max(4)
     .refine((a) => new Set(a).size === a.length, "productTypes must not repeat"),
 });
-export type IdeaDraft = z.infer<typeof ZIdeaDraft>;
+/**
+ * How a draft was made, when the writer knows: the template family and pattern, the typed slots and
+ * the post's phrases (slot fillers first). Recorded on the Idea so the growth loop can learn which
+ * families sell. The OpenAI writer writes free-form and leaves it out.
+ */
+export type IdeaRecipe = {
+  family: string;
+  /** The template pattern, e.g. "Chief {noun} Officer"; null for the post's own words. */
+  pattern: string | null;
+  slots: Array<{ kind: string; text: string }>;
+  phrases: string[];
+};
+export type IdeaDraft = z.infer<typeof ZIdeaDraft> & { recipe?: IdeaRecipe };
 
 /** The post an idea is written from. */
 export type IdeaInput = {
@@ -27,6 +39,10 @@ export type IdeaInput = {
   style: string | null;
   /** Forced product types (e.g. a commission tier); otherwise the writer picks. */
   productTypes?: IdeaProductType[];
+  /** Template family of the community's most recent idea; a writer with families avoids repeating it. */
+  previousFamily?: string | null;
+  /** Final-text check (denylist and safety): returns why a text may not be printed, or null. */
+  screen?: (text: string) => string | null;
 };
 
 export type IdeaWriter = {

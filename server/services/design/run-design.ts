@@ -118,7 +118,7 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
     );
 
     await progress("listing", 90);
-    const copy = buildListingCopy({ title: idea.title, theme: idea.theme, keywords: idea.signal.keywords, community: idea.signal.community, productTypes: types });
+    const copy = buildListingCopy({ title: idea.title, theme: idea.theme, keywords: idea.signal.keywords, community: idea.signal.community, productTypes: types, phrases: idea.phrases });
     await db.listing.upsert({ where: { designId }, create: { designId, ...copy }, update: copy });
 
     const finished = await db.$transaction(async (tx) => {

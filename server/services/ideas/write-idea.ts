@@ -3,6 +3,8 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { embeddings } from "../../providers/embeddings";
 import { ideaWriter } from "../../providers/ideas";
+import { judgeContent } from "../moderation/check-content";
+import { loadDenylist } from "../moderation/denylist";
 import { PRODUCT_TYPES, type IdeaProductType } from "../../providers/ideas/types";
 
 /** Text an idea is embedded from (novelty compares new signals against it). */
@@ -15,10 +17,19 @@ export function parseProductTypes(types: string[] | undefined): IdeaProductType[
   return [...new Set(types)] as IdeaProductType[];
 }
 
+/** The template family of the community's most recent idea (null when none or free-form). */
+async function lastFamilyIn(community: string | null): Promise<string | null> {
+  if (!community) return null;
+  const last = await db.idea.findFirst({ where: { signal: { community } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { templateFamily: true } });
+  return last?.templateFamily ?? null;
+}
+
 /**
- * Writes one idea for a signal with the configured writer (local grammar or OpenAI structured
- * output), embeds title+theme, stores the Idea (status NEW) and marks the signal IDEATED.
- * Rejected signals never become ideas.
+ * Writes one idea for a signal with the configured writer (local phrases-and-templates or OpenAI
+ * structured output), embeds title+theme, stores the Idea (status NEW) with the template family and
+ * phrases that made it, and marks the signal IDEATED. The community's last family is passed in so
+ * the same family never comes twice in a row there (across processes: it is read from the DB); the
+ * denylist and safety checks run on the final text. Rejected signals never become ideas.
  */
 export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[] } = {}): Promise<Idea> {
   const productTypes = parseProductTypes(opts.productTypes);
@@ -29,6 +40,11 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
   }
   const sub = signal.community ? await db.subreddit.findUnique({ where: { name: signal.community }, select: { style: true } }) : null;
   const writer = ideaWriter();
+  const denylist = await loadDenylist();
+  const screen = (text: string) => {
+    const verdict = judgeContent({ title: text, over18: false, subredditNsfw: false }, denylist);
+    return verdict.ok ? null : verdict.reason;
+  };
   const draft = await writer.write({
     signalId: signal.id,
     title: signal.title,
@@ -37,7 +53,11 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
     keywords: signal.keywords,
     style: sub?.style ?? null,
     productTypes,
+    previousFamily: await lastFamilyIn(signal.community),
+    screen,
   });
+  const unsafe = screen(draft.title) ?? screen(draft.theme);
+  if (unsafe) throw new AppError("UNPROCESSABLE", `The ${writer.name} writer's idea for signal ${signalId} failed the final-text check (${unsafe})`);
   const [embedding] = await embeddings().embed([ideaText(draft)]);
   const [idea] = await db.$transaction([
     db.idea.create({
@@ -49,6 +69,9 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
         productTypes: draft.productTypes,
         promptVersion: writer.promptVersion,
         writer: writer.name,
+        templateFamily: draft.recipe?.family ?? null,
+        template: draft.recipe?.pattern ?? null,
+        phrases: draft.recipe?.phrases ?? [],
         score: signal.breakdown?.total ?? 0,
         embedding,
       },
