@@ -5,7 +5,7 @@ import { useTRPC } from "@/lib/trpc";
 import { Button, Card, EmptyState, ErrorMessage, StatusBadge } from "@/components/ui";
 import { pendingJobs, timeAgo } from "@/lib/format";
 
-const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund"] as const;
+const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund", "fulfilment", "fulfilment-event", "local-fulfilment"] as const;
 type QueueName = (typeof QUEUES)[number];
 
 export function QueuesPanel() {
