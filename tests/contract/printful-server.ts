@@ -20,6 +20,8 @@ export type PrintfulServerOptions = {
   failOrdersFirst?: number;
   /** Make the order but answer POST /orders with 502 anyway (the answer was lost on the way). */
   loseFirstOrderAnswer?: boolean;
+  /** Make the first order but never answer (the caller is killed while it waits). */
+  hangFirstOrder?: boolean;
 };
 
 export type PrintfulOrder = {
@@ -39,6 +41,7 @@ export async function startPrintfulServer(opts: PrintfulServerOptions) {
   const orders = new Map<string, PrintfulOrder>();
   let orderFailures = opts.failOrdersFirst ?? 0;
   let loseAnswer = !!opts.loseFirstOrderAnswer;
+  let hang = !!opts.hangFirstOrder;
   let nextId = 1000;
   let limited = false;
 
@@ -108,6 +111,10 @@ export async function startPrintfulServer(opts: PrintfulServerOptions) {
       if (b.external_id && orders.has(b.external_id)) return fail(400, "BadRequest", `Order with external ID ${b.external_id} already exists`);
       const o: PrintfulOrder = { id: nextId++, external_id: b.external_id ?? String(nextId), status: "draft", shipping: b.shipping ?? "STANDARD", recipient: r, items: b.items, retail_costs: b.retail_costs };
       orders.set(o.external_id, o);
+      if (hang) {
+        hang = false;
+        return; // the order exists; the answer never comes
+      }
       if (loseAnswer) {
         loseAnswer = false;
         return fail(502, "BadGateway", "Bad gateway");
@@ -132,6 +139,9 @@ export async function startPrintfulServer(opts: PrintfulServerOptions) {
     files,
     products,
     orders,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
   };
 }
