@@ -11,6 +11,8 @@ const items = [
   { href: "/admin/designs", label: "Designs" },
   { href: "/admin/publications", label: "Publications" },
   { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/outbox", label: "Outbox" },
