@@ -4,6 +4,7 @@ import { recordEvent } from "../commissions/events";
 import { refundKey } from "../commissions/request-refund";
 import { transition } from "../commissions/state";
 import { notifyOrderRefunded, settleOrderRefund } from "../shop/refund-order";
+import { notifyCommission } from "../commissions/notify-commission";
 
 /**
  * The provider confirmed the payment is refunded in full: Refund SUCCEEDED, Payment REFUNDED, commission
@@ -31,9 +32,10 @@ export async function settleRefund(paymentId: string, providerRefundId: string |
     }
     if (payment.donationId) await tx.donation.updateMany({ where: { id: payment.donationId, status: "PAID" }, data: { status: "REFUNDED" } });
     if (payment.orderId) await settleOrderRefund(payment.orderId, payment.amountCents, payment.currency, tx);
-    return { orderId: payment.orderId };
+    return { orderId: payment.orderId, commissionId: payment.commissionId };
   });
   if (settled && settled.orderId) await notifyOrderRefunded(settled.orderId);
+  if (settled && settled.commissionId) await notifyCommission(settled.commissionId, "refund");
   return !!settled;
 }
 
