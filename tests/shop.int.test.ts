@@ -14,7 +14,7 @@ import { runRefund } from "../server/services/payments/run-refund";
 import { updateCatalogueVariant } from "../server/services/shop/catalogue";
 import { createOrder } from "../server/services/shop/create-order";
 import { orderByToken } from "../server/services/shop/queries";
-import { submitOrder } from "../server/services/shop/submit-order";
+import { resubmitOrder, submitOrder, updateShippingAddress } from "../server/services/shop/submit-order";
 import { ADDRESS, drainFulfilmentEvents, paidOrder, shopProduct, useLocalShop } from "./helpers/shop";
 import { drainStripeEvents } from "./helpers/commissions";
 
@@ -59,7 +59,7 @@ describe("orders: bad carts never charge a stale price", () => {
 });
 
 describe("orders: paid → submitted → in production → shipped → delivered (local providers)", () => {
-  it("runs the whole lifecycle once, with address, money columns, tracking, packing slip, confirmation and shipped mails", async () => {
+  it("runs the whole lifecycle once, with address, money columns, tracking, packing slip, confirmation, shipped and delivered mails", async () => {
     const { pick } = await shopProduct(["tee", "sticker"]);
     const tee = pick("tee", "L", "Navy");
     const sticker = pick("sticker", "3×3 in");
@@ -97,7 +97,7 @@ describe("orders: paid → submitted → in production → shipped → delivered
     expect(slip?.subarray(0, 5).toString()).toBe("%PDF-");
 
     const sent = await mails(o.id);
-    expect(sent.map((m) => m.kind)).toEqual(["order.confirmation", "order.shipped"]);
+    expect(sent.map((m) => m.kind)).toEqual(["order.confirmation", "order.shipped", "order.delivered"]);
     expect(sent[1].text).toContain(done.trackingNumber!);
 
     const view = await orderByToken(o.publicToken);
@@ -183,5 +183,13 @@ describe("address refused by the print shop", () => {
     expect(held.status).toBe("ON_HOLD");
     expect(held.problem).toMatch(/address is incomplete/);
     expect((await mails(o.id)).map((m) => m.kind)).toContain("order.problem");
+
+    // The admin corrects the address and resubmits: the print shop takes it.
+    await updateShippingAddress(o.id, { name: "Ada Shopper", address: { line1: "2 Loaf Street", city: "Portland", postal_code: "97201", country: "US" } });
+    await resubmitOrder(o.id);
+    expect(await queue("fulfilment").getJob(`${o.id}-resubmit-1`)).toBeTruthy();
+    expect((await submitOrder(o.id)).outcome).toBe("submitted");
+    expect(await db.order.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({ status: "SUBMITTED", problem: null });
+    expect((await db.localFulfilmentOrder.findUniqueOrThrow({ where: { externalId: o.id } })).recipient).toMatchObject({ address1: "2 Loaf Street" });
   });
 });

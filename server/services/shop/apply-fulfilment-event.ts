@@ -43,6 +43,7 @@ async function dispatch(orderId: string, eventId: string, e: PrintfulWebhook): P
       await keepShipment(orderId, e);
       if (await transitionOrder(orderId, "DELIVERED", { deliveredAt: new Date(e.created * 1000) })) {
         await recordOrderEvent(orderId, { type: "delivered", message: "Delivered", dedupeKey: "delivered" });
+        await notifyOrder(orderId, "delivered");
       }
       return "delivered";
     case "package_returned":

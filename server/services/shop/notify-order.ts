@@ -4,7 +4,7 @@ import { composeMail } from "../mail/compose";
 import { sendMail } from "../mail/send-mail";
 import { orderUrlFor } from "./create-order";
 
-export type OrderMailKind = "confirmation" | "shipped" | "refund" | "problem";
+export type OrderMailKind = "confirmation" | "shipped" | "delivered" | "refund" | "problem";
 
 /**
  * Emails the shopper about their order. The idempotency key (order + kind) makes a rerun of the
@@ -30,6 +30,13 @@ export async function notifyOrder(orderId: string, kind: OrderMailKind) {
             paragraphs: [`It shipped with ${o.carrier ?? "the carrier"}.`],
             rows: [["Tracking number", o.trackingNumber ?? "—"] as [string, string], ...(o.trackingUrl ? [["Track it", o.trackingUrl] as [string, string]] : [])],
           }
+        : kind === "delivered"
+          ? {
+              subject: "Your Merchloop order was delivered",
+              heading: "Delivered",
+              paragraphs: [`The carrier reports your order as delivered${o.trackingNumber ? ` (tracking ${o.trackingNumber})` : ""}. Enjoy it!`],
+              rows: items,
+            }
         : kind === "refund"
           ? {
               subject: "Your Merchloop order was refunded",

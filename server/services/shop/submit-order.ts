@@ -91,3 +91,16 @@ export async function resubmitOrder(orderId: string, by?: string) {
   await enqueueSubmission(orderId, `${orderId}-resubmit-${o.submitAttempts}`);
   return { ok: true };
 }
+
+/** Admin: correct the shipping address of an order the print shop refused (then resubmit it). */
+export async function updateShippingAddress(orderId: string, shipping: { name: string; address: Address }, by?: string) {
+  const o = await db.order.findUnique({ where: { id: orderId }, select: { status: true, shippingName: true, shippingAddress: true } });
+  if (!o) throw new AppError("NOT_FOUND", "No such order");
+  if (o.status !== "ON_HOLD" && o.status !== "PAID") throw new AppError("CONFLICT", "Only an order that has not reached the print shop can get a new address");
+  await db.$transaction([
+    db.order.update({ where: { id: orderId }, data: { shippingName: shipping.name, shippingAddress: shipping.address } }),
+    db.auditLog.create({ data: { actorId: by, action: "order.address", entityType: "order", entityId: orderId, data: { before: { name: o.shippingName, address: o.shippingAddress }, after: shipping } } }),
+  ]);
+  await recordOrderEvent(orderId, { type: "address_updated", message: "Shipping address corrected" });
+  return { ok: true };
+}

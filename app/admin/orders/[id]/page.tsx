@@ -27,7 +27,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     <div className="space-y-4">
       <PageHeader title={`Order ${o.id}`} description={<><StatusBadge status={o.status} /> · {o.email} · <Link className="text-brand-700 underline" href={orderUrlFor(o.publicToken)}>shopper&apos;s page</Link></>} />
       {o.problem && <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{o.problem}</p>}
-      <OrderActions id={o.id} status={o.status} failedRefundId={failedRefund?.id ?? null} />
+      <OrderActions id={o.id} status={o.status} failedRefundId={failedRefund?.id ?? null} name={o.shippingName} address={a} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <h2 className="mb-2 font-semibold">Money</h2>

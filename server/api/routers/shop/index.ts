@@ -7,6 +7,7 @@ import { orders } from "./orders";
 import { order } from "./order";
 import { refundOrder } from "./refund-order";
 import { resubmit } from "./resubmit-order";
+import { updateAddress } from "./update-address";
 
 // Procedures for "shop" live one per file beside this index.
-export const shopRouter = router({ validate, checkout, catalogue, updateVariant, orders, order, refundOrder, resubmit });
+export const shopRouter = router({ validate, checkout, catalogue, updateVariant, orders, order, refundOrder, resubmit, updateAddress });
