@@ -46,7 +46,7 @@ describe("a worker killed between paid and submitted", () => {
       expect((await db.order.findUniqueOrThrow({ where: { id: o.id } })).status).toBe("PAID");
 
       const first = startWorker(server.url);
-      await waitFor("Printful to receive the order", async () => server.orders.get(o.id), 60_000);
+      await waitFor("Printful to receive the order", async () => server.orders.get(o.id), 120_000);
       killGroup(first, "SIGKILL");
       await new Promise((r) => first.once("exit", r));
       expect((await db.order.findUniqueOrThrow({ where: { id: o.id } })).status).toBe("PAID");
@@ -55,7 +55,7 @@ describe("a worker killed between paid and submitted", () => {
       const done = await waitFor("submission after restart", async () => {
         const row = await db.order.findUniqueOrThrow({ where: { id: o.id } });
         return row.status === "SUBMITTED" ? row : null;
-      }, 60_000);
+      }, 120_000);
       expect(server.orders.size).toBe(1);
       const pf = server.orders.get(o.id)!;
       expect(pf.status).toBe("pending");
@@ -66,5 +66,5 @@ describe("a worker killed between paid and submitted", () => {
     } finally {
       await server.close();
     }
-  });
+  }, 300_000);
 });
