@@ -11,6 +11,7 @@ import { seedIngestion } from "../server/services/ingest/seed-ingestion";
 import { seedScoringWeights } from "../server/services/scoring/seed-weights";
 import { seedTiers } from "../server/services/commissions/seed-tiers";
 import { seedFundraising } from "../server/services/donations/seed-fundraising";
+import { seedCatalogue, syncProductVariants } from "../server/services/shop/catalogue";
 import { closeQueues } from "../server/queues/connection";
 
 const DEMO_KEY = "demoSeededAt";
@@ -33,6 +34,11 @@ export async function seed() {
   await seedScoringWeights();
   await seedTiers();
   await seedFundraising();
+  const catalogue = await seedCatalogue();
+  // Products published before the shop existed get their variants once.
+  const bare = await db.product.findMany({ where: { variants: { none: {} } }, select: { listingId: true } });
+  for (const p of bare) await syncProductVariants(p.listingId);
+  if (catalogue.created || bare.length) console.log(`  shop: ${catalogue.created} catalogue variants added, ${bare.length} products given variants`);
 
   const already = await db.setting.findUnique({ where: { key: DEMO_KEY } });
   if (already || process.env.SEED_DEMO === "0") return;

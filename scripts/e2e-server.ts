@@ -22,6 +22,8 @@ async function mainE2E() {
   process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
   process.env.DEMO_APPROVALS = "0";
   process.env.WORKER_CONCURRENCY ??= "2";
+  process.env.LOCAL_FULFILMENT_STEP_SECONDS ??= "2"; // the local print shop ships within seconds
+
   const { main } = await import("./start");
   await main();
 }

@@ -57,6 +57,12 @@ const schema = z
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_BASE: optionalUrl,
+    STRIPE_AUTOMATIC_TAX: bool.default(false),
+
+    // Shop fulfilment: local (simulated print shop) | printful (orders API)
+    FULFILMENT_PROVIDER: z.enum(["local", "printful"]).optional(),
+    LOCAL_FULFILMENT_STEP_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+    PRINTFUL_WEBHOOK_SECRET: z.string().min(16, "PRINTFUL_WEBHOOK_SECRET must be at least 16 characters").optional(),
 
     // Publishing
     PUBLISHERS: z.string().default("local"),
@@ -103,6 +109,8 @@ const schema = z
       if (!["local", "zazzle", "printful"].includes(p)) need(true, "PUBLISHERS", `unknown publisher "${p}" (use local, zazzle, printful)`);
     }
     need(publishers.includes("printful") && !e.PRINTFUL_API_KEY, "PRINTFUL_API_KEY", "PUBLISHERS includes printful but PRINTFUL_API_KEY is not set");
+    need(e.FULFILMENT_PROVIDER === "printful" && !e.PRINTFUL_API_KEY, "PRINTFUL_API_KEY", "FULFILMENT_PROVIDER=printful needs PRINTFUL_API_KEY");
+    need(e.FULFILMENT_PROVIDER === "printful" && !e.PRINTFUL_WEBHOOK_SECRET, "PRINTFUL_WEBHOOK_SECRET", "FULFILMENT_PROVIDER=printful needs PRINTFUL_WEBHOOK_SECRET (the token in the webhook URL Printful calls)");
     need(publishers.includes("zazzle") && !e.ZAZZLE_ASSOCIATE_ID, "ZAZZLE_ASSOCIATE_ID", "PUBLISHERS includes zazzle but ZAZZLE_ASSOCIATE_ID is not set");
   });
 
@@ -120,6 +128,7 @@ export type Env = RawEnv & {
     storage: "local" | "s3";
     mail: "local" | "smtp";
     publishers: Array<"local" | "zazzle" | "printful">;
+    fulfilment: "local" | "printful";
   };
 };
 
@@ -152,6 +161,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       storage: e.STORAGE_PROVIDER,
       mail: e.MAIL_PROVIDER ?? (e.SMTP_URL ? "smtp" : "local"),
       publishers: publishers.length ? publishers : ["local"],
+      fulfilment: e.FULFILMENT_PROVIDER ?? "local",
     },
   };
 }

@@ -26,8 +26,16 @@ describe("env", () => {
       storage: "local",
       mail: "local",
       publishers: ["local"],
+      fulfilment: "local",
     });
     expect(e.appUrl).toBe("http://localhost:3000");
+    expect(e.LOCAL_FULFILMENT_STEP_SECONDS).toBe(60);
+  });
+
+  it("needs a Printful key and webhook secret for Printful fulfilment", () => {
+    expect(() => parseEnv({ ...base, FULFILMENT_PROVIDER: "printful" })).toThrow(/PRINTFUL_API_KEY[\s\S]*PRINTFUL_WEBHOOK_SECRET/);
+    const e = parseEnv({ ...base, FULFILMENT_PROVIDER: "printful", PRINTFUL_API_KEY: "k", PRINTFUL_WEBHOOK_SECRET: "a-long-enough-secret" });
+    expect(e.providers.fulfilment).toBe("printful");
   });
 
   it("goes live when keys are set", () => {

@@ -80,6 +80,24 @@ describe("Printful publisher on the wire", () => {
     expect(server.products.size).toBe(1);
   });
 
+  it("makes one sync variant per shop catalogue variant, at the shop's retail price, when the package carries them", async () => {
+    const server = await startPrintfulServer({ apiKey: KEY });
+    close = server.close;
+    const publisher = new PrintfulPublisher({ baseUrl: server.url, apiKey: KEY, baseDelayMs: 10 });
+    const variants = [
+      { productType: "tee", printfulVariantId: 4017, retailCents: 2400 },
+      { productType: "tee", printfulVariantId: 4020, retailCents: 2700 },
+      { productType: "mug", printfulVariantId: 4830, retailCents: 1900 },
+    ];
+    await publisher.publish({ ...pkg("lst_catalogue"), variants });
+    const created = server.products.get("lst_catalogue")!;
+    expect(created.variants.map((v) => [v.variant_id, v.retail_price, v.external_id])).toEqual([
+      [4017, "24.00", "lst_catalogue-4017"],
+      [4020, "27.00", "lst_catalogue-4020"],
+      [4830, "19.00", "lst_catalogue-4830"],
+    ]);
+  });
+
   it("surfaces a refused request (4xx) as a clear non-retryable error without retrying", async () => {
     const server = await startPrintfulServer({ apiKey: KEY, refuseCreateWith: 400 });
     close = server.close;

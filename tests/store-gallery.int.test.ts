@@ -58,7 +58,7 @@ describe("storefront gallery", () => {
     const detail = await getProduct(product.slug);
     expect(detail).toMatchObject({ title: listing.title, bullets: listing.bullets, tags: listing.tags, priceCents: 2500, donatedCents: 500 });
     expect(detail!.mockups.map((m) => m.productType)).toEqual(["tee", "mug", "poster"]);
-    expect(detail!.whereToBuy).toEqual([{ marketplace: "LOCAL", label: expect.stringMatching(/Available here/), href: `/commission?product=${product.slug}` }]);
+    expect(detail!.whereToBuy).toEqual([{ marketplace: "LOCAL", label: expect.stringMatching(/Commission your own version/), href: `/commission?product=${product.slug}` }]);
     expect(await getProduct("missing-slug")).toBeNull();
   });
 });

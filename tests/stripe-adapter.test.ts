@@ -86,6 +86,45 @@ describe("stripe payments adapter (official SDK on the wire)", () => {
     expect(again.sessionId).toBe(s.sessionId);
   });
 
+  it("creates one shop session per cart: line items with price data, address collection, shipping options, automatic tax", async () => {
+    const s = await provider().createCheckoutSession({
+      orderId: "ord_9",
+      amountCents: 5200,
+      currency: "usd",
+      description: "Merchloop order (3 items)",
+      lineItems: [
+        { name: "Loaf", description: "Black · M", unitCents: 2400, quantity: 2, imageUrl: "https://files.shop.test/m.png" },
+        { name: "Loaf", description: "White · 3×3 in", unitCents: 400, quantity: 1 },
+      ],
+      shipping: { allowedCountries: ["US", "CA"], options: [{ id: "standard", label: "Standard", amountCents: 955, minDays: 5, maxDays: 8 }, { id: "express", label: "Express", amountCents: 1795, minDays: 2, maxDays: 3 }] },
+      automaticTax: true,
+      customerEmail: "ada@example.test",
+      successUrl: "http://shop.test/o/tok",
+      cancelUrl: "http://shop.test/cart",
+      metadata: { orderId: "ord_9" },
+      idempotencyKey: "checkout:ord_9",
+    });
+    const req = seen.filter((r) => r.path === "/v1/checkout/sessions").at(-1)!;
+    expect(req.idempotencyKey).toBe("checkout:ord_9");
+    expect(req.form.get("client_reference_id")).toBe("ord_9");
+    expect(req.form.get("line_items[0][quantity]")).toBe("2");
+    expect(req.form.get("line_items[0][price_data][unit_amount]")).toBe("2400");
+    expect(req.form.get("line_items[0][price_data][product_data][description]")).toBe("Black · M");
+    expect(req.form.get("line_items[0][price_data][product_data][images][0]")).toBe("https://files.shop.test/m.png");
+    expect(req.form.get("line_items[1][price_data][unit_amount]")).toBe("400");
+    expect(req.form.get("shipping_address_collection[allowed_countries][0]")).toBe("US");
+    expect(req.form.get("shipping_address_collection[allowed_countries][1]")).toBe("CA");
+    expect(req.form.get("shipping_options[0][shipping_rate_data][type]")).toBe("fixed_amount");
+    expect(req.form.get("shipping_options[0][shipping_rate_data][fixed_amount][amount]")).toBe("955");
+    expect(req.form.get("shipping_options[1][shipping_rate_data][display_name]")).toBe("Express");
+    expect(req.form.get("shipping_options[1][shipping_rate_data][delivery_estimate][maximum][value]")).toBe("3");
+    expect(req.form.get("shipping_options[1][shipping_rate_data][metadata][rateId]")).toBe("express");
+    expect(req.form.get("automatic_tax[enabled]")).toBe("true");
+    expect(req.form.get("customer_email")).toBe("ada@example.test");
+    expect(req.form.get("metadata[orderId]")).toBe("ord_9");
+    expect(s.url).toContain(s.sessionId);
+  });
+
   it("refunds a payment intent with the deterministic idempotency key", async () => {
     const r = await provider().refund({ paymentIntentId: "pi_abc", amountCents: 2500, currency: "usd", idempotencyKey: "refund:pay_1", reason: "content_unsafe", metadata: { refundId: "rf_1" } });
     expect(r).toEqual({ refundId: "re_test_1", status: "succeeded" });

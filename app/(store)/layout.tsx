@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CartLink } from "@/components/store/cart-link";
 
 // With no Stripe keys the shop takes payments on the local test checkout: say so on every page.
 const testPayments = () => (process.env.PAYMENTS_PROVIDER ?? (process.env.STRIPE_SECRET_KEY ? "stripe" : "local")) === "local";
@@ -21,6 +22,7 @@ export default function StoreLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="hover:text-brand-700">Shop</Link>
             <Link href="/commission" className="hover:text-brand-700">Commission</Link>
             <Link href="/fundraising" className="hover:text-brand-700">Fundraising</Link>
+            <CartLink />
           </nav>
         </div>
       </header>

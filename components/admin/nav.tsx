@@ -12,6 +12,8 @@ const items = [
   { href: "/admin/review", label: "Review" },
   { href: "/admin/publications", label: "Publications" },
   { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/outbox", label: "Outbox", adminOnly: true },

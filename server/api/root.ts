@@ -11,6 +11,7 @@ import { donationsRouter } from "./routers/donations";
 import { usersRouter } from "./routers/users";
 import { reviewRouter } from "./routers/review";
 import { askRouter } from "./routers/ask";
+import { shopRouter } from "./routers/shop";
 
 export const appRouter = router({
   system: systemRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   users: usersRouter,
   review: reviewRouter,
   ask: askRouter,
+  shop: shopRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,6 +21,12 @@ export const queueContracts = {
   payment: z.object({ eventId: z.string().min(1) }),
   /** Send one Refund row to the payments provider. */
   refund: z.object({ refundId: z.string().min(1) }),
+  /** Submit one paid shop order to the fulfilment provider (Printful or the local print shop). */
+  fulfilment: z.object({ orderId: z.string().min(1) }),
+  /** Apply one recorded fulfilment webhook (Printful's, or the local print shop's). */
+  "fulfilment-event": z.object({ eventId: z.string().min(1) }),
+  /** One step of the local print shop (received → in production → shipped → delivered), delayed. */
+  "local-fulfilment": z.object({ externalId: z.string().min(1), step: z.enum(["inprocess", "shipped", "delivered"]) }),
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
@@ -36,6 +42,11 @@ export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: num
   commission: { attempts: 3, backoffMs: 1_000 },
   payment: { attempts: 8, backoffMs: 500 },
   refund: { attempts: 8, backoffMs: 2_000 },
+  // A Printful outage: the order waits and retries for ~11 hours (2 s doubling, capped by BullMQ's
+  // exponential curve), then an admin can resubmit; the external_id keeps it from being made twice.
+  fulfilment: { attempts: 15, backoffMs: 2_000 },
+  "fulfilment-event": { attempts: 8, backoffMs: 500 },
+  "local-fulfilment": { attempts: 5, backoffMs: 1_000 },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

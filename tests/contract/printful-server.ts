@@ -14,12 +14,34 @@ export type PrintfulServerOptions = {
   rateLimitFirstRequest?: number;
   /** Answer POST /store/products with this 4xx status. */
   refuseCreateWith?: number;
+  /** Answer POST /orders with 400 and this message (e.g. an address Printful rejects). */
+  refuseOrderWith?: string;
+  /** Answer the first N POST /orders with 503 (an outage). */
+  failOrdersFirst?: number;
+  /** Make the order but answer POST /orders with 502 anyway (the answer was lost on the way). */
+  loseFirstOrderAnswer?: boolean;
+  /** Make the first order but never answer (the caller is killed while it waits). */
+  hangFirstOrder?: boolean;
+};
+
+export type PrintfulOrder = {
+  id: number;
+  external_id: string;
+  status: string;
+  shipping: string;
+  recipient: Record<string, unknown>;
+  items: Array<{ external_variant_id?: string; sync_variant_id?: number; quantity: number; retail_price?: string; name?: string }>;
+  retail_costs?: Record<string, string>;
 };
 
 export async function startPrintfulServer(opts: PrintfulServerOptions) {
   const seen: SeenRequest[] = [];
   const files: Array<{ id: number; url: string; filename: string }> = [];
   const products = new Map<string, SyncProduct>();
+  const orders = new Map<string, PrintfulOrder>();
+  let orderFailures = opts.failOrdersFirst ?? 0;
+  let loseAnswer = !!opts.loseFirstOrderAnswer;
+  let hang = !!opts.hangFirstOrder;
   let nextId = 1000;
   let limited = false;
 
@@ -68,6 +90,45 @@ export async function startPrintfulServer(opts: PrintfulServerOptions) {
       products.set(ext, p);
       return send(200, { code: 200, result: { id: p.id, external_id: ext, name: p.name, variants: p.variants.length, synced: 0, thumbnail_url: p.thumbnail ?? null, is_ignored: false } });
     }
+    // Orders API (v1): https://developers.printful.com/docs/#tag/Orders-API
+    const getOrder = path.match(/^\/orders\/(@?[^/]+)$/);
+    if (req.method === "GET" && getOrder) {
+      const ref = decodeURIComponent(getOrder[1]);
+      const o = ref.startsWith("@") ? orders.get(ref.slice(1)) : [...orders.values()].find((x) => String(x.id) === ref);
+      if (!o) return fail(404, "NotFound", "Order not found");
+      return send(200, { code: 200, result: o });
+    }
+    if (req.method === "POST" && path === "/orders") {
+      if (orderFailures > 0) {
+        orderFailures--;
+        return fail(503, "ServiceUnavailable", "Printful is temporarily unavailable");
+      }
+      const b = body as Partial<PrintfulOrder> & { recipient?: Record<string, unknown> };
+      const r = b?.recipient ?? {};
+      if (!r.name || !r.address1 || !r.city || !r.country_code || !r.zip) return fail(400, "BadRequest", "Recipient: name, address1, city, country_code and zip are required");
+      if (!b.items?.length || b.items.some((i) => !(i.external_variant_id || i.sync_variant_id) || !(i.quantity >= 1))) return fail(400, "BadRequest", "Items: every item needs a sync_variant_id or external_variant_id and a quantity");
+      if (opts.refuseOrderWith) return fail(400, "BadRequest", opts.refuseOrderWith);
+      if (b.external_id && orders.has(b.external_id)) return fail(400, "BadRequest", `Order with external ID ${b.external_id} already exists`);
+      const o: PrintfulOrder = { id: nextId++, external_id: b.external_id ?? String(nextId), status: "draft", shipping: b.shipping ?? "STANDARD", recipient: r, items: b.items, retail_costs: b.retail_costs };
+      orders.set(o.external_id, o);
+      if (hang) {
+        hang = false;
+        return; // the order exists; the answer never comes
+      }
+      if (loseAnswer) {
+        loseAnswer = false;
+        return fail(502, "BadGateway", "Bad gateway");
+      }
+      return send(200, { code: 200, result: o });
+    }
+    const confirm = path.match(/^\/orders\/(\d+)\/confirm$/);
+    if (req.method === "POST" && confirm) {
+      const o = [...orders.values()].find((x) => String(x.id) === confirm[1]);
+      if (!o) return fail(404, "NotFound", "Order not found");
+      if (o.status !== "draft") return fail(400, "BadRequest", `Order is ${o.status}, only draft orders can be confirmed`);
+      o.status = "pending";
+      return send(200, { code: 200, result: o });
+    }
     fail(404, "NotFound", `No route ${req.method} ${path}`);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -77,6 +138,10 @@ export async function startPrintfulServer(opts: PrintfulServerOptions) {
     seen,
     files,
     products,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    orders,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
   };
 }

@@ -6,7 +6,7 @@ import { Button, Card, EmptyState, ErrorMessage, StatusBadge } from "@/component
 import { pendingJobs, timeAgo } from "@/lib/format";
 import { useEditLock } from "@/components/admin/role-context";
 
-const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund"] as const;
+const QUEUES = ["ingest", "score", "design", "publish", "commission", "payment", "refund", "fulfilment", "fulfilment-event", "local-fulfilment"] as const;
 type QueueName = (typeof QUEUES)[number];
 
 export function QueuesPanel() {

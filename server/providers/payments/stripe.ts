@@ -20,17 +20,36 @@ export function stripeProvider(cfg: StripeConfig): PaymentsProvider {
   return {
     name: "stripe",
     async createCheckoutSession(input: CreateCheckoutInput) {
-      const targetId = input.commissionId ?? input.donationId;
+      const targetId = input.commissionId ?? input.donationId ?? input.orderId;
+      const lines = input.lineItems ?? [{ name: input.description, unitCents: input.amountCents, quantity: 1 }];
       const session = await stripe.checkout.sessions.create(
         {
           mode: "payment",
           client_reference_id: targetId,
-          line_items: [
-            {
-              quantity: 1,
-              price_data: { currency: input.currency, unit_amount: input.amountCents, product_data: { name: input.description } },
+          line_items: lines.map((l) => ({
+            quantity: l.quantity,
+            price_data: {
+              currency: input.currency,
+              unit_amount: l.unitCents,
+              product_data: { name: l.name, ...(l.description ? { description: l.description } : {}), ...(l.imageUrl ? { images: [l.imageUrl] } : {}) },
             },
-          ],
+          })),
+          ...(input.shipping
+            ? {
+                shipping_address_collection: { allowed_countries: [...input.shipping.allowedCountries] as Stripe.Checkout.SessionCreateParams.ShippingAddressCollection.AllowedCountry[] },
+                shipping_options: input.shipping.options.map((o) => ({
+                  shipping_rate_data: {
+                    type: "fixed_amount" as const,
+                    display_name: o.label,
+                    fixed_amount: { amount: o.amountCents, currency: input.currency },
+                    delivery_estimate: { minimum: { unit: "business_day" as const, value: o.minDays }, maximum: { unit: "business_day" as const, value: o.maxDays } },
+                    metadata: { rateId: o.id },
+                  },
+                })),
+              }
+            : {}),
+          ...(input.automaticTax ? { automatic_tax: { enabled: true } } : {}),
+          ...(input.customerEmail ? { customer_email: input.customerEmail } : {}),
           metadata: input.metadata,
           payment_intent_data: { metadata: input.metadata },
           success_url: input.successUrl,

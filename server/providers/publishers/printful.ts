@@ -9,6 +9,9 @@ const ZSyncProduct = z.object({ id: z.number(), external_id: z.string().nullish(
 const ZSyncProductWithVariants = z.object({ sync_product: ZSyncProduct, sync_variants: z.array(z.object({ id: z.number() })).optional() });
 
 const cents = (c: number) => (c / 100).toFixed(2);
+/** The sync variant's external_id: orders name their items by it (external_variant_id). */
+export const printfulSyncVariantExternalId = (listingId: string, printfulVariantId: number) => `${listingId}-${printfulVariantId}`;
+
 export const printfulDashboardUrl = (id: number) => `https://www.printful.com/dashboard/sync/update?id=${id}`;
 
 /**
@@ -28,18 +31,22 @@ export class PrintfulPublisher implements Publisher {
     const existing = await this.api.request("GET", `/store/products/@${encodeURIComponent(externalId)}`, ZSyncProductWithVariants, { allow404: true });
     if (existing) return { externalId: String(existing.sync_product.id), url: printfulDashboardUrl(existing.sync_product.id) };
 
-    const printable = pkg.printFiles.filter((f) => PRINTFUL_VARIANTS[f.productType]);
+    const printable = pkg.printFiles.filter((f) => PRINTFUL_VARIANTS[f.productType] || pkg.variants?.some((v) => v.productType === f.productType));
     if (!printable.length) {
       throw new AppError("UNPROCESSABLE", `No Printful variants for any of this listing's product types (${pkg.productTypes.join(", ") || "none"})`, { retryable: false });
     }
     const syncVariants = [];
     for (const file of printable) {
       const uploaded = await this.api.request("POST", "/files", ZFile, { body: { url: file.url, filename: `${pkg.listingId}-${file.productType}.png` } });
-      for (const v of PRINTFUL_VARIANTS[file.productType].variants) {
+      // The shop's catalogue when it has variants for this type (prices as the shop charges them),
+      // else the built-in Printful variants priced from the listing.
+      const fromCatalogue = (pkg.variants ?? []).filter((v) => v.productType === file.productType).map((v) => ({ variantId: v.printfulVariantId, priceCents: v.retailCents }));
+      const variants = fromCatalogue.length ? fromCatalogue : (PRINTFUL_VARIANTS[file.productType]?.variants ?? []).map((v) => ({ variantId: v.variantId, priceCents: pkg.priceCents + v.extraCents }));
+      for (const v of variants) {
         syncVariants.push({
-          external_id: `${pkg.listingId}-${v.variantId}`,
+          external_id: printfulSyncVariantExternalId(pkg.listingId, v.variantId),
           variant_id: v.variantId,
-          retail_price: cents(pkg.priceCents + v.extraCents),
+          retail_price: cents(v.priceCents),
           files: [{ id: uploaded!.id, type: "default" }],
         });
       }

@@ -20,6 +20,8 @@ export type ListingPackage = {
   mockups: PackageFile[];
   /** Appears in marketplace referral reports so sales trace back to this listing. */
   trackingCode: string;
+  /** The shop's catalogue variants with a Printful catalog id (Printful sync variants are made from these). */
+  variants?: Array<{ productType: string; printfulVariantId: number; retailCents: number }>;
 };
 
 export type PublishResult = {

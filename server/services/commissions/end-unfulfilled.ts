@@ -1,6 +1,7 @@
 import type { CommissionStatus } from "@prisma/client";
 import { db } from "../../db";
 import { recordEvent, type CommissionEventInput } from "./events";
+import { notifyCommission } from "./notify-commission";
 import { requestRefund } from "./request-refund";
 import { transition } from "./state";
 
@@ -24,6 +25,9 @@ export async function completeCommission(commissionId: string, productId: string
     if (!(await transition(commissionId, "COMPLETED", { productId, stage: "done", completedAt: new Date() }, tx, guard))) return;
     await recordEvent(commissionId, { type: "done", message: "Your product is ready", progress: 100, dedupeKey: "done", data: { productId } }, tx);
   });
+  // Also on a rerun after a crash between the commit and the mail (the key makes it once).
+  const now = await db.commission.findUnique({ where: { id: commissionId }, select: { status: true } });
+  if (now?.status === "COMPLETED") await notifyCommission(commissionId, "ready");
 }
 
 /**

@@ -3,6 +3,7 @@ import { log } from "../../log";
 import { enqueue } from "../../queues/enqueue";
 import { money } from "../../../lib/format";
 import { recordEvent } from "./events";
+import { notifyCommission } from "./notify-commission";
 import { requestRefund } from "./request-refund";
 import { transition } from "./state";
 
@@ -41,7 +42,10 @@ export async function markCommissionPaid(p: PaidSession): Promise<string> {
     if (won || now === "PAID" || now === "REFUND_PENDING") await requestRefund(c.id, "amount_mismatch");
     return won ? "paid: amount mismatch, refund requested" : "duplicate";
   }
-  if (won || now === "PAID") await enqueueFulfilment(c.id, c.tier.priority);
+  if (won || now === "PAID") {
+    await enqueueFulfilment(c.id, c.tier.priority);
+    await notifyCommission(c.id, "receipt");
+  }
   return won ? "paid" : "duplicate";
 }
 

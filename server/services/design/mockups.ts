@@ -45,8 +45,27 @@ async function dieCut(art: RawImage, border: number) {
   return { data, width: w, height: h, pad };
 }
 
-/** A ~1200px PNG of the product with the art placed in its print area. */
-export async function renderMockup(art: ArtSource, type: ProductType): Promise<{ png: Buffer; width: number; height: number }> {
+/**
+ * The template with the garment recoloured: its near-white, unsaturated pixels (the product, not the
+ * background) are multiplied by the colour, so folds and edges keep their shading.
+ */
+async function tintedTemplate(file: string, hex: string): Promise<Buffer> {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const { data, info } = await sharp(await template(file)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i], g = data[i + 1], b = data[i + 2];
+    const lo = Math.min(r, g, b);
+    if (lo > 215 && Math.max(r, g, b) - lo < 18) {
+      data[i] = Math.min(255, Math.round((r / 247) * c[0]));
+      data[i + 1] = Math.min(255, Math.round((g / 247) * c[1]));
+      data[i + 2] = Math.min(255, Math.round((b / 247) * c[2]));
+    }
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+}
+
+/** A ~1200px PNG of the product with the art placed in its print area (optionally on a coloured garment). */
+export async function renderMockup(art: ArtSource, type: ProductType, opts: { colourHex?: string } = {}): Promise<{ png: Buffer; width: number; height: number }> {
   const t = MOCKUP_TEMPLATES[type];
   const spec = PRODUCT_SPECS[type];
   const [box] = artBoxes({ width: t.rect.w, height: t.rect.h, margin: spec.margin, align: spec.align, copies: 1 }, art.width, art.height);
@@ -59,6 +78,7 @@ export async function renderMockup(art: ArtSource, type: ProductType): Promise<{
     layers.push({ input: piece.data, raw: { width: piece.width, height: piece.height, channels: 4 }, left: t.rect.x + box.left, top: t.rect.y + box.top });
   }
   if (t.overlay) layers.push({ input: await template(t.overlay), left: 0, top: 0 });
-  const png = await sharp(await template(t.file)).composite(layers).png({ compressionLevel: 6 }).toBuffer();
+  const base = opts.colourHex && /^#[0-9a-f]{6}$/i.test(opts.colourHex) ? await tintedTemplate(t.file, opts.colourHex) : await template(t.file);
+  const png = await sharp(base).composite(layers).png({ compressionLevel: 6 }).toBuffer();
   return { png, width: t.width, height: t.height };
 }

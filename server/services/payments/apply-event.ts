@@ -5,19 +5,25 @@ import { markCommissionPaid, markCommissionUnpaid } from "../commissions/mark-pa
 import { recordEvent } from "../commissions/events";
 import { refundKey } from "../commissions/request-refund";
 import { markDonationPaid, markDonationUnpaid } from "../donations/mark-donation";
+import { markOrderPaid, markOrderUnpaid } from "../shop/mark-order-paid";
 import { enqueue } from "../../queues/enqueue";
-import { idOf } from "./event-shape";
+import { idOf, orderSessionOf } from "./event-shape";
 import { markRefundFailed, recordPartialRefund, settleRefund } from "./settle-refund";
 
 export type ApplyOutcome = { outcome: string; deferred?: boolean };
 
-type Session = Pick<Stripe.Checkout.Session, "id" | "client_reference_id" | "metadata" | "amount_total" | "currency" | "payment_status" | "payment_intent">;
+type Session = Pick<Stripe.Checkout.Session, "id" | "client_reference_id" | "metadata" | "amount_total" | "currency" | "payment_status" | "payment_intent"> & Partial<Stripe.Checkout.Session>;
 
 const providerOf = (sessionId: string) => (sessionId.startsWith("cs_local_") ? "local" : "stripe");
 
 async function onSessionPaid(s: Session): Promise<string> {
   const meta = s.metadata ?? {};
   const paid = { sessionId: s.id, paymentIntentId: idOf(s.payment_intent), amountTotal: s.amount_total, currency: s.currency, provider: providerOf(s.id) };
+  if (meta.orderId) {
+    const outcome = await markOrderPaid({ orderId: meta.orderId, ...paid, ...orderSessionOf(s) });
+    if (paid.paymentIntentId) await requeueRefundEvents(paid.paymentIntentId);
+    return outcome;
+  }
   const commissionId = meta.commissionId ?? s.client_reference_id;
   if (!meta.donationId && !commissionId) return "ignored: session without a commission";
   const outcome = meta.donationId ? await markDonationPaid({ donationId: meta.donationId, ...paid }) : await markCommissionPaid({ commissionId: commissionId!, ...paid });
@@ -40,6 +46,7 @@ async function requeueRefundEvents(paymentIntentId: string) {
 
 async function onSessionUnpaid(s: Session, outcome: "EXPIRED" | "PAYMENT_FAILED") {
   const meta = s.metadata ?? {};
+  if (meta.orderId) return markOrderUnpaid(meta.orderId, s.id);
   if (meta.donationId) return markDonationUnpaid(meta.donationId, s.id, outcome);
   const commissionId = meta.commissionId ?? s.client_reference_id;
   if (!commissionId) return "ignored: session without a commission";

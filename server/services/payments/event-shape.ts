@@ -31,3 +31,21 @@ export function objectKey(event: Pick<Stripe.Event, "type" | "data">): string {
 }
 
 export const idOf = (v: unknown): string | null => (typeof v === "string" ? v : v && typeof v === "object" && "id" in v ? String((v as { id: unknown }).id) : null);
+
+type ShippingDetails = { name?: string | null; address?: Record<string, string | null> | null } | null | undefined;
+
+/**
+ * The shop's parts of a paid Checkout Session: subtotal, shipping, tax and where to ship. Stripe
+ * moved shipping details to collected_information.shipping_details (2025 API versions); older
+ * versions send shipping_details at the top level. Both are read.
+ */
+export function orderSessionOf(s: Partial<Stripe.Checkout.Session>) {
+  const o = s as Record<string, unknown> & { collected_information?: { shipping_details?: ShippingDetails } | null; shipping_details?: ShippingDetails };
+  const details = o.collected_information?.shipping_details ?? o.shipping_details ?? null;
+  return {
+    amountSubtotal: s.amount_subtotal ?? null,
+    shippingCents: s.shipping_cost?.amount_total ?? s.total_details?.amount_shipping ?? 0,
+    taxCents: s.total_details?.amount_tax ?? 0,
+    shipping: details ? { name: details.name ?? null, address: details.address ?? null } : null,
+  };
+}

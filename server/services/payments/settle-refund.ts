@@ -3,6 +3,8 @@ import { money } from "../../../lib/format";
 import { recordEvent } from "../commissions/events";
 import { refundKey } from "../commissions/request-refund";
 import { transition } from "../commissions/state";
+import { notifyOrderRefunded, settleOrderRefund } from "../shop/refund-order";
+import { notifyCommission } from "../commissions/notify-commission";
 
 /**
  * The provider confirmed the payment is refunded in full: Refund SUCCEEDED, Payment REFUNDED, commission
@@ -10,7 +12,7 @@ import { transition } from "../commissions/state";
  * Callers decide "in full" (see apply-event); a partial refund goes to recordPartialRefund instead.
  */
 export async function settleRefund(paymentId: string, providerRefundId: string | null) {
-  return db.$transaction(async (tx) => {
+  const settled = await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
     const key = refundKey(payment.id);
     const existing = await tx.refund.findUnique({ where: { idempotencyKey: key } });
@@ -29,8 +31,12 @@ export async function settleRefund(paymentId: string, providerRefundId: string |
       }
     }
     if (payment.donationId) await tx.donation.updateMany({ where: { id: payment.donationId, status: "PAID" }, data: { status: "REFUNDED" } });
-    return true;
+    if (payment.orderId) await settleOrderRefund(payment.orderId, payment.amountCents, payment.currency, tx);
+    return { orderId: payment.orderId, commissionId: payment.commissionId };
   });
+  if (settled && settled.orderId) await notifyOrderRefunded(settled.orderId);
+  if (settled && settled.commissionId) await notifyCommission(settled.commissionId, "refund");
+  return !!settled;
 }
 
 /**

@@ -23,6 +23,11 @@ export async function buildListingPackage(listingId: string): Promise<ListingPac
     .filter((f) => f.productType)
     .map((f) => ({ productType: f.productType!, key: f.storageKey, url: s.publicUrl(f.storageKey) }));
   const mockups = listing.design.mockups.map((m) => ({ productType: m.productType, key: m.storageKey, url: s.publicUrl(m.storageKey) }));
+  const catalogue = await db.catalogVariant.findMany({
+    where: { active: true, printfulVariantId: { not: null }, productType: { in: printFiles.map((f) => f.productType) } },
+    select: { productType: true, printfulVariantId: true, retailCents: true },
+    orderBy: [{ productType: "asc" }, { sortOrder: "asc" }],
+  });
   const productTypes = [...new Set([...printFiles.map((f) => f.productType), ...mockups.map((m) => m.productType)])];
   return {
     listingId: listing.id,
@@ -37,5 +42,6 @@ export async function buildListingPackage(listingId: string): Promise<ListingPac
     printFiles,
     mockups,
     trackingCode: trackingCodeFor(listing.id),
+    variants: catalogue.map((v) => ({ productType: v.productType, printfulVariantId: v.printfulVariantId!, retailCents: v.retailCents })),
   };
 }

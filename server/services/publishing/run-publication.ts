@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { log } from "../../log";
 import { configuredMarketplaces, publisherFor } from "../../providers/publishers";
+import { syncProductVariants } from "../shop/catalogue";
 import { buildListingPackage } from "./build-package";
 
 /** A RUNNING row untouched this long belongs to a worker that died; another run may take it over. */
@@ -39,6 +40,8 @@ export async function runPublication(publicationId: string): Promise<Publication
       where: { id: publicationId },
       data: { status: "PUBLISHED", externalId: result.externalId, url: result.url, publishedAt: new Date(), lastError: null },
     });
+    // The storefront product sells every catalogue variant its print files support.
+    if (current.marketplace === "LOCAL") await syncProductVariants(current.listingId);
     if (current.marketplace === "LOCAL" || !configuredMarketplaces().includes("LOCAL")) {
       await markIdeaPublished(current.listingId);
     }

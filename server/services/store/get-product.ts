@@ -28,7 +28,7 @@ export async function getProduct(slug: string) {
   const totals = await donationTotals([product.id]);
   const whereToBuy: WhereToBuy[] = [];
   for (const p of product.listing.publications) {
-    if (p.marketplace === "LOCAL") whereToBuy.push({ marketplace: "LOCAL", label: "Available here — commission your own version", href: `/commission?product=${encodeURIComponent(product.slug)}` });
+    if (p.marketplace === "LOCAL") whereToBuy.push({ marketplace: "LOCAL", label: "Commission your own version", href: `/commission?product=${encodeURIComponent(product.slug)}` });
     else if (p.marketplace === "ZAZZLE" && p.url) whereToBuy.push({ marketplace: "ZAZZLE", label: "Buy on Zazzle", href: p.url });
     else if (p.marketplace === "PRINTFUL") whereToBuy.push({ marketplace: "PRINTFUL", label: "Printed and shipped on demand by Printful", href: null });
   }

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui";
 import { ProductMockups } from "@/components/store/product-mockups";
+import { ProductPicker } from "@/components/store/product-picker";
 import { ProductWhereToBuy } from "@/components/store/product-where-to-buy";
 import { money } from "@/lib/format";
 import { fileHref } from "@/server/providers/storage";
 import { getProduct } from "@/server/services/store/get-product";
+import { productVariants } from "@/server/services/shop/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -21,19 +23,29 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);
   if (!product) notFound();
+  const variants = await productVariants(product.id);
+  const mockups = product.mockups.map((m) => ({ productType: m.productType, href: fileHref(m.storageKey), width: m.width, height: m.height }));
 
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500">
         <Link href="/" className="hover:text-brand-700">Shop</Link> <span aria-hidden>/</span> <span className="text-zinc-700">{product.title}</span>
       </nav>
-      <div className="grid gap-8 md:grid-cols-2">
-        <ProductMockups title={product.title} mockups={product.mockups.map((m) => ({ productType: m.productType, href: fileHref(m.storageKey), width: m.width, height: m.height }))} />
+      {variants.length > 0 && (
+        <ProductPicker
+          slug={product.slug}
+          title={product.title}
+          mockups={mockups}
+          variants={variants.map((v) => ({ id: v.id, productType: v.catalogVariant.productType, size: v.catalogVariant.size, colour: v.catalogVariant.colour, colourHex: v.catalogVariant.colourHex, priceCents: v.catalogVariant.retailCents, currency: v.catalogVariant.currency }))}
+        />
+      )}
+      <div className={variants.length ? "max-w-2xl" : "grid gap-8 md:grid-cols-2"}>
+        {variants.length === 0 && <ProductMockups title={product.title} mockups={mockups} />}
         <div className="space-y-5">
           <div className="space-y-2">
             {product.community && <Badge tone="brand">r/{product.community}</Badge>}
-            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{product.title}</h1>
-            <p className="text-2xl font-semibold text-brand-700">{money(product.priceCents, product.currency)}</p>
+            {variants.length === 0 && <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{product.title}</h1>}
+            {variants.length === 0 && <p className="text-2xl font-semibold text-brand-700">{money(product.priceCents, product.currency)}</p>}
             {product.donatedCents > 0 && <p className="text-sm text-green-700">{money(product.donatedCents, product.currency)} donated to the community so far</p>}
           </div>
           {product.description && <p className="text-zinc-700">{product.description}</p>}
@@ -45,7 +57,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
             </ul>
           )}
           <section className="space-y-2">
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-500">Where to buy</h2>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-zinc-500">{variants.length ? "Also" : "Where to buy"}</h2>
             <ProductWhereToBuy options={product.whereToBuy} />
           </section>
           {product.tags.length > 0 && (

@@ -1,6 +1,7 @@
 import { errorResponse } from "@/server/errors";
 import { log } from "@/server/log";
-import { cancelLocalCheckout, payLocalCheckout } from "@/server/services/payments/local-checkout";
+import { isAppError } from "@/server/errors";
+import { cancelLocalCheckout, payLocalCheckout, type LocalShipping } from "@/server/services/payments/local-checkout";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,12 +15,21 @@ export async function POST(req: Request, ctx: { params: Promise<{ session: strin
   const form = await req.formData().catch(() => null);
   const action = form?.get("action") === "cancel" ? "cancel" : "pay";
   const webhookUrl = `${new URL(req.url).origin}/api/webhooks/stripe`;
-  const run = (url?: string) => (action === "pay" ? payLocalCheckout(session, { webhookUrl: url }) : cancelLocalCheckout(session, { webhookUrl: url }));
+  const field = (k: string) => {
+    const v = form?.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  const shipping = { name: field("name"), line1: field("line1"), line2: field("line2"), city: field("city"), state: field("state"), postal_code: field("postal_code"), country: field("country"), rate: field("rate") } as LocalShipping;
+  const run = (url?: string) => (action === "pay" ? payLocalCheckout(session, { webhookUrl: url, shipping }) : cancelLocalCheckout(session, { webhookUrl: url }));
   try {
     let result;
     try {
       result = await run(webhookUrl);
     } catch (err) {
+      // A form the shopper must fix goes back to the page with the message.
+      if (isAppError(err) && err.code === "BAD_REQUEST") {
+        return new Response(null, { status: 303, headers: { location: `/checkout/${encodeURIComponent(session)}?error=${encodeURIComponent(err.message)}` } });
+      }
       // The server may not reach itself by its public origin (proxies): deliver through the same handler in-process.
       log.warn({ err: err instanceof Error ? err.message : String(err) }, "local checkout: webhook over HTTP failed, delivering in-process");
       result = await run(undefined);

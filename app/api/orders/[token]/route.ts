@@ -1,0 +1,18 @@
+import { errorResponse } from "@/server/errors";
+import { orderByToken } from "@/server/services/shop/queries";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Public API: an order's status, items, timeline, tracking and refund. The token is the secret. */
+export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
+  try {
+    const o = await orderByToken((await ctx.params).token);
+    return Response.json(
+      { id: o.id, status: o.status, items: o.items, totalCents: o.totalCents, currency: o.currency, timeline: o.timeline, tracking: o.tracking, refund: o.refund, problem: o.problem },
+      { headers: { "cache-control": "no-store" } },
+    );
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
