@@ -74,6 +74,11 @@ const schema = z
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_PUBLIC_URL: optionalUrl,
 
+    // Mail: the local outbox (read it in the dashboard) unless SMTP_URL is set
+    MAIL_PROVIDER: z.enum(["local", "smtp"]).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().default("Merchloop <shop@merchloop.local>"),
+
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
@@ -86,6 +91,7 @@ const schema = z
     need(e.IMAGE_PROVIDER === "sdxl" && !e.SDXL_URL, "SDXL_URL", "IMAGE_PROVIDER=sdxl needs SDXL_URL (an Automatic1111-compatible server)");
     need(e.PAYMENTS_PROVIDER === "stripe" && !e.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY", "PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY");
     need(!!e.STRIPE_SECRET_KEY && e.PAYMENTS_PROVIDER !== "local" && !e.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET", "Stripe is live but STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified");
+    need(e.MAIL_PROVIDER === "smtp" && !e.SMTP_URL, "SMTP_URL", "MAIL_PROVIDER=smtp needs SMTP_URL (smtp://user:pass@host:587)");
     need(e.STORAGE_PROVIDER === "s3" && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), "S3_BUCKET", "STORAGE_PROVIDER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
     const publishers = e.PUBLISHERS.split(",").map((s) => s.trim()).filter(Boolean);
     for (const p of publishers) {
@@ -106,6 +112,7 @@ export type Env = RawEnv & {
     images: "local" | "openai" | "sdxl";
     payments: "local" | "stripe";
     storage: "local" | "s3";
+    mail: "local" | "smtp";
     publishers: Array<"local" | "zazzle" | "printful">;
   };
 };
@@ -136,6 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       images: e.IMAGE_PROVIDER ?? (e.SDXL_URL ? "sdxl" : openai),
       payments: e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? "stripe" : "local"),
       storage: e.STORAGE_PROVIDER,
+      mail: e.MAIL_PROVIDER ?? (e.SMTP_URL ? "smtp" : "local"),
       publishers: publishers.length ? publishers : ["local"],
     },
   };

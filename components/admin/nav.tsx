@@ -13,6 +13,7 @@ const items = [
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/queues", label: "Queues" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];
 
 export function AdminNav({ email }: { email: string }) {

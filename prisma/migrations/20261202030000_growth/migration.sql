@@ -135,6 +135,7 @@ CREATE TABLE "prices" (
     "provider" TEXT NOT NULL,
     "unit" TEXT NOT NULL,
     "microsPerUnit" DOUBLE PRECISION NOT NULL,
+    "fixedMicros" DOUBLE PRECISION NOT NULL DEFAULT 0,
     "currency" TEXT NOT NULL DEFAULT 'usd',
     "note" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
