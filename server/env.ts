@@ -79,6 +79,13 @@ const schema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
     MAIL_FROM: z.string().default("Merchloop <shop@merchloop.local>"),
 
+    // Growth loop: SLA alert, where alerts go, nightly weight learning
+    SLA_PUBLISH_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(7_200),
+    ALERT_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    ALERT_EMAIL: z.email("ALERT_EMAIL must be an email address").optional(),
+    ALERT_WEBHOOK_URL: optionalUrl,
+    LEARN_WEIGHTS_CRON: z.string().default("0 3 * * *"),
+
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })

@@ -191,6 +191,7 @@ CREATE TABLE "alerts" (
     "value" DOUBLE PRECISION,
     "threshold" DOUBLE PRECISION,
     "channels" TEXT[],
+    "dedupeKey" TEXT,
     "firedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "resolvedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -264,6 +265,9 @@ CREATE INDEX "cost_entries_orderId_idx" ON "cost_entries"("orderId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "budgets_provider_period_key" ON "budgets"("provider", "period");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "alerts_dedupeKey_key" ON "alerts"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "alerts_rule_firedAt_idx" ON "alerts"("rule", "firedAt");
