@@ -21,6 +21,8 @@ export const queueContracts = {
   payment: z.object({ eventId: z.string().min(1) }),
   /** Send one Refund row to the payments provider. */
   refund: z.object({ refundId: z.string().min(1) }),
+  /** Growth loop housekeeping: learn weights (nightly), enforce budgets, check the SLA, promote experiment winners. */
+  growth: z.object({ task: z.enum(["learn-weights", "enforce-budgets", "check-sla", "promote-winners"]) }),
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
@@ -36,6 +38,7 @@ export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: num
   commission: { attempts: 3, backoffMs: 1_000 },
   payment: { attempts: 8, backoffMs: 500 },
   refund: { attempts: 8, backoffMs: 2_000 },
+  growth: { attempts: 2, backoffMs: 10_000 },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

@@ -29,10 +29,13 @@ export type IdeaInput = {
   productTypes?: IdeaProductType[];
 };
 
+import type { ProviderUsage } from "../usage";
+
 export type IdeaWriter = {
   /** Recorded on Idea.writer. */
   name: string;
   /** Recorded on Idea.promptVersion. */
   promptVersion: string;
-  write(input: IdeaInput): Promise<IdeaDraft>;
+  /** `usage` is set when the writer called an external API (its cost row is written by the caller). */
+  write(input: IdeaInput): Promise<IdeaDraft & { usage?: ProviderUsage }>;
 };

@@ -44,10 +44,10 @@ export async function createExperiment(input: z.input<typeof ZCreateExperiment>,
  * (sticky), otherwise a Thompson draw seeded by the visitor token, so the same visitor gets the same
  * draw for the same counts.
  */
-export async function assignArm(listingId: string, opts: { cookieArmId?: string | null; visitor: string }) {
+export async function assignArm(listingId: string, opts: { cookieArmId?: string[]; visitor: string }) {
   const exp = await db.experiment.findFirst({ where: { listingId, status: "RUNNING" }, include: { arms: { orderBy: { label: "asc" } } } });
   if (!exp) return null;
-  const sticky = exp.arms.find((a) => a.id === opts.cookieArmId);
+  const sticky = exp.arms.find((a) => opts.cookieArmId?.includes(a.id));
   const arm = sticky ?? exp.arms[thompsonPick(exp.arms, seededRandom(seedFromString(`${opts.visitor}:${exp.id}`)))];
   return { experimentId: exp.id, kind: exp.kind, arm: { id: arm.id, label: arm.label, title: arm.title, productType: arm.productType }, sticky: !!sticky };
 }

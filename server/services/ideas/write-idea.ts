@@ -4,6 +4,8 @@ import { AppError } from "../../errors";
 import { embeddings } from "../../providers/embeddings";
 import { ideaWriter } from "../../providers/ideas";
 import { PRODUCT_TYPES, type IdeaProductType } from "../../providers/ideas/types";
+import type { ProviderUsage } from "../../providers/usage";
+import { recordUsage } from "../costs/record-cost";
 
 /** Text an idea is embedded from (novelty compares new signals against it). */
 export const ideaText = (i: { title: string; theme: string }) => `${i.title}\n${i.theme}`;
@@ -20,7 +22,7 @@ export function parseProductTypes(types: string[] | undefined): IdeaProductType[
  * output), embeds title+theme, stores the Idea (status NEW) and marks the signal IDEATED.
  * Rejected signals never become ideas.
  */
-export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[] } = {}): Promise<Idea> {
+export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[]; commissionId?: string } = {}): Promise<Idea> {
   const productTypes = parseProductTypes(opts.productTypes);
   const signal = await db.signal.findUnique({ where: { id: signalId }, include: { breakdown: { select: { total: true } } } });
   if (!signal) throw new AppError("NOT_FOUND", `Signal ${signalId} does not exist`);
@@ -38,7 +40,8 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
     style: sub?.style ?? null,
     productTypes,
   });
-  const [embedding] = await embeddings().embed([ideaText(draft)]);
+  const usages: ProviderUsage[] = draft.usage ? [draft.usage] : [];
+  const [embedding] = await embeddings().embed([ideaText(draft)], { onUsage: (u) => usages.push(u) });
   const [idea] = await db.$transaction([
     db.idea.create({
       data: {
@@ -55,5 +58,7 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
     }),
     db.signal.updateMany({ where: { id: signal.id, status: { not: "REJECTED" } }, data: { status: "IDEATED" } }),
   ]);
+  // One cost row per external call, attributed to the idea (paid spend when a commission asked for it).
+  for (const u of usages) await recordUsage(u, { signalId: signal.id, ideaId: idea.id, community: signal.community, commissionId: opts.commissionId, paid: !!opts.commissionId });
   return idea;
 }

@@ -7,6 +7,9 @@ import { ProductWhereToBuy } from "@/components/store/product-where-to-buy";
 import { money } from "@/lib/format";
 import { fileHref } from "@/server/providers/storage";
 import { getProduct } from "@/server/services/store/get-product";
+import { cookies } from "next/headers";
+import { ARM_COOKIE, TrackOutcomes } from "@/components/store/track-outcomes";
+import { assignArm } from "@/server/services/experiments/experiments";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +24,13 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);
   if (!product) notFound();
+  // A running experiment on this listing: the visitor's arm (sticky by cookie) sets title or hero.
+  const jar = await cookies();
+  const armCookies = jar.getAll().filter((c) => c.name.startsWith(`${ARM_COOKIE}_`));
+  const exp = await assignArm(product.listingId, { cookieArmId: armCookies.map((c) => c.value), visitor: armCookies.map((c) => c.value).join() || crypto.randomUUID() });
+  const title = exp?.arm.title ?? product.title;
+  const hero = exp?.arm.productType;
+  const mockups = hero ? [...product.mockups].sort((a, b) => Number(b.productType === hero) - Number(a.productType === hero)) : product.mockups;
 
   return (
     <div className="space-y-6">
@@ -28,11 +38,12 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
         <Link href="/" className="hover:text-brand-700">Shop</Link> <span aria-hidden>/</span> <span className="text-zinc-700">{product.title}</span>
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
-        <ProductMockups title={product.title} mockups={product.mockups.map((m) => ({ productType: m.productType, href: fileHref(m.storageKey), width: m.width, height: m.height }))} />
+        <TrackOutcomes listingId={product.listingId} experimentId={exp?.experimentId} armId={exp?.arm.id} />
+        <ProductMockups listingId={product.listingId} title={title} mockups={mockups.map((m) => ({ productType: m.productType, href: fileHref(m.storageKey), width: m.width, height: m.height }))} />
         <div className="space-y-5">
           <div className="space-y-2">
             {product.community && <Badge tone="brand">r/{product.community}</Badge>}
-            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{product.title}</h1>
+            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
             <p className="text-2xl font-semibold text-brand-700">{money(product.priceCents, product.currency)}</p>
             {product.donatedCents > 0 && <p className="text-sm text-green-700">{money(product.donatedCents, product.currency)} donated to the community so far</p>}
           </div>
