@@ -20,7 +20,7 @@ afterEach(async () => {
 describe("nightly weight learning", () => {
   it("proposes weights that favour the factor that truly predicted sales, applies them, and a rollback restores the old ones", async () => {
     // Sales depend on novelty only: 0.5% for the least novel, ~9% for the most.
-    ideas = await seedOutcomeHistory({ ideas: 80, views: 300, seed: 42, pSale: (f) => 1 / (1 + Math.exp(-(-5.3 + 3 * f.novelty))) });
+    ideas = await seedOutcomeHistory({ ideas: 80, views: 200, seed: 42, pSale: (f) => 1 / (1 + Math.exp(-(-5.3 + 3 * f.novelty))) });
     const before = await loadWeights();
     const p = await learnWeights();
     expect(p).not.toBeNull();
@@ -47,7 +47,7 @@ describe("nightly weight learning", () => {
 
   it("stores but does not apply a proposal that does not beat the current weights on held-out ideas", async () => {
     // Sales are pure noise: no factor predicts them.
-    ideas = await seedOutcomeHistory({ ideas: 60, views: 300, seed: 7, pSale: () => 0.03 });
+    ideas = await seedOutcomeHistory({ ideas: 60, views: 200, seed: 7, pSale: () => 0.03 });
     const before = await loadWeights();
     const p = await learnWeights();
     expect(p).not.toBeNull();
