@@ -12,6 +12,8 @@ const items = [
   { href: "/admin/publications", label: "Publications" },
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/subreddits", label: "Subreddits" },
+  { href: "/admin/analytics", label: "Analytics" },
+  { href: "/admin/growth", label: "Growth" },
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/outbox", label: "Outbox" },
 ];
