@@ -60,7 +60,7 @@ export function boundedStep(current: Record<FactorName, number>, target: Record<
  * Fits, proposes, stores the proposal with its evidence and applies it when it beats the current
  * weights on held-out ideas. Returns null when there is too little data to learn from.
  */
-export async function learnWeights(opts: { now?: Date } = {}): Promise<WeightProposal | null> {
+export async function learnWeights(): Promise<WeightProposal | null> {
   const rows = await learningRows();
   const train = rows.filter((r) => !isHeldOut(r.ideaId));
   const test = rows.filter((r) => isHeldOut(r.ideaId));
