@@ -42,22 +42,22 @@ export async function getAnalytics(input: AnalyticsFilter = {}) {
         (SELECT count(*) FROM designs d JOIN ideas i ON i.id = d."ideaId" JOIN signals s ON s.id = i."signalId" WHERE d.status = 'DONE' AND d."finishedAt" >= ${fromDay} AND d."finishedAt" < ${toEx} ${sigCommunity}) AS designs,
         (SELECT count(*) FROM publications p JOIN listings l ON l.id = p."listingId" JOIN designs d ON d.id = l."designId" JOIN ideas i ON i.id = d."ideaId" JOIN signals s ON s.id = i."signalId"
           WHERE p.status = 'PUBLISHED' AND p."publishedAt" >= ${fromDay} AND p."publishedAt" < ${toEx} ${pubMarketplace} ${sigCommunity}) AS published,
-        (SELECT coalesce(sum(quantity), 0) FROM outcome_daily WHERE kind = 'PURCHASE' AND day >= ${fromDay}::date AND day < ${toEx}::date ${rollCommunity} ${rollMarketplace}) AS sold`,
+        (SELECT coalesce(sum(quantity), 0) FROM outcome_daily WHERE kind IN ('PURCHASE', 'COMMISSION') AND day >= ${fromDay}::date AND day < ${toEx}::date ${rollCommunity} ${rollMarketplace}) AS sold`,
     db.$queryRaw<Array<{ day: Date; revenue: bigint; views: bigint; sales: bigint }>>`
-      SELECT day, sum("revenueCents") FILTER (WHERE kind = 'PURCHASE') AS revenue, sum(events) FILTER (WHERE kind = 'VIEW') AS views, sum(quantity) FILTER (WHERE kind = 'PURCHASE') AS sales
+      SELECT day, sum("revenueCents") FILTER (WHERE kind IN ('PURCHASE', 'COMMISSION')) AS revenue, sum(events) FILTER (WHERE kind = 'VIEW') AS views, sum(quantity) FILTER (WHERE kind IN ('PURCHASE', 'COMMISSION')) AS sales
       FROM outcome_daily WHERE day >= ${fromDay}::date AND day < ${toEx}::date ${rollCommunity} ${rollMarketplace} GROUP BY day ORDER BY day`,
     db.$queryRaw<Array<{ day: Date; known: bigint | null; unknown: bigint; paid: bigint | null }>>`
       SELECT ("occurredAt" AT TIME ZONE 'UTC')::date AS day, sum("amountMicros") FILTER (WHERE NOT paid) AS known, count(*) FILTER (WHERE "amountMicros" IS NULL) AS unknown, sum("amountMicros") FILTER (WHERE paid) AS paid
       FROM cost_entries c WHERE "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} ${costCommunity} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<Array<{ community: string; revenue: bigint; cost: bigint | null }>>`
-      WITH r AS (SELECT community, sum("revenueCents") AS revenue FROM outcome_daily WHERE kind = 'PURCHASE' AND day >= ${fromDay}::date AND day < ${toEx}::date ${rollCommunity} ${rollMarketplace} GROUP BY community),
+      WITH r AS (SELECT community, sum("revenueCents") AS revenue FROM outcome_daily WHERE kind IN ('PURCHASE', 'COMMISSION') AND day >= ${fromDay}::date AND day < ${toEx}::date ${rollCommunity} ${rollMarketplace} GROUP BY community),
            k AS (SELECT coalesce(community, '') AS community, sum("amountMicros") AS cost FROM cost_entries c WHERE "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} ${costCommunity} GROUP BY 1)
       SELECT coalesce(r.community, k.community) AS community, coalesce(r.revenue, 0) AS revenue, k.cost
       FROM r FULL JOIN k ON k.community = r.community
       ORDER BY coalesce(r.revenue, 0) * 10000 - coalesce(k.cost, 0) DESC LIMIT 10`,
     db.$queryRaw<Array<{ theme: string; revenue: bigint; cost: bigint | null }>>`
       WITH r AS (SELECT theme, "ideaId", sum("revenueCents") AS revenue FROM outcome_events
-                 WHERE kind = 'PURCHASE' AND "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} AND theme IS NOT NULL ${rollCommunity} ${rollMarketplace} GROUP BY theme, "ideaId"),
+                 WHERE kind IN ('PURCHASE', 'COMMISSION') AND "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} AND theme IS NOT NULL ${rollCommunity} ${rollMarketplace} GROUP BY theme, "ideaId"),
            k AS (SELECT c."ideaId", sum(c."amountMicros") AS cost FROM cost_entries c WHERE c."ideaId" IN (SELECT "ideaId" FROM r) GROUP BY c."ideaId")
       SELECT r.theme, sum(r.revenue) AS revenue, sum(k.cost) AS cost FROM r LEFT JOIN k ON k."ideaId" = r."ideaId"
       GROUP BY r.theme ORDER BY sum(r.revenue) * 10000 - coalesce(sum(k.cost), 0) DESC LIMIT 10`,
