@@ -56,11 +56,12 @@ export async function getAnalytics(input: AnalyticsFilter = {}) {
       FROM r FULL JOIN k ON k.community = r.community
       ORDER BY coalesce(r.revenue, 0) * 10000 - coalesce(k.cost, 0) DESC LIMIT 10`,
     db.$queryRaw<Array<{ theme: string; revenue: bigint; cost: bigint | null }>>`
-      WITH r AS (SELECT theme, "ideaId", sum("revenueCents") AS revenue FROM outcome_events
-                 WHERE kind IN ('PURCHASE', 'COMMISSION') AND "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} AND theme IS NOT NULL ${rollCommunity} ${rollMarketplace} GROUP BY theme, "ideaId"),
-           k AS (SELECT c."ideaId", sum(c."amountMicros") AS cost FROM cost_entries c WHERE c."ideaId" IN (SELECT "ideaId" FROM r) GROUP BY c."ideaId")
-      SELECT r.theme, sum(r.revenue) AS revenue, sum(k.cost) AS cost FROM r LEFT JOIN k ON k."ideaId" = r."ideaId"
-      GROUP BY r.theme ORDER BY sum(r.revenue) * 10000 - coalesce(sum(k.cost), 0) DESC LIMIT 10`,
+      WITH r AS (SELECT theme, sum("revenueCents") AS revenue FROM outcome_events
+                 WHERE kind IN ('PURCHASE', 'COMMISSION') AND "occurredAt" >= ${fromDay} AND "occurredAt" < ${toEx} AND theme IS NOT NULL ${rollCommunity} ${rollMarketplace} GROUP BY theme),
+           k AS (SELECT i.theme, sum(c."amountMicros") AS cost FROM cost_entries c JOIN ideas i ON i.id = c."ideaId"
+                 WHERE c."occurredAt" >= ${fromDay} AND c."occurredAt" < ${toEx} ${costCommunity} GROUP BY i.theme)
+      SELECT r.theme, r.revenue, k.cost FROM r LEFT JOIN k ON k.theme = r.theme
+      ORDER BY r.revenue * 10000 - coalesce(k.cost, 0) DESC LIMIT 10`,
     db.$queryRaw<Array<{ day: Date; ideas: bigint }>>`
       SELECT (i."createdAt" AT TIME ZONE 'UTC')::date AS day, count(*) AS ideas FROM ideas i JOIN signals s ON s.id = i."signalId"
       WHERE i."createdAt" >= ${fromDay} AND i."createdAt" < ${toEx} ${sigCommunity} GROUP BY 1 ORDER BY 1`,
