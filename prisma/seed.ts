@@ -9,6 +9,7 @@ import { env } from "../server/env";
 import { ensureAdmin } from "../server/auth/ensure-admin";
 import { seedIngestion } from "../server/services/ingest/seed-ingestion";
 import { seedScoringWeights } from "../server/services/scoring/seed-weights";
+import { seedPrices } from "../server/services/costs/prices";
 import { seedTiers } from "../server/services/commissions/seed-tiers";
 import { seedFundraising } from "../server/services/donations/seed-fundraising";
 import { seedCatalogue, syncProductVariants } from "../server/services/shop/catalogue";
@@ -32,6 +33,7 @@ export async function seed() {
 
   await seedIngestion();
   await seedScoringWeights();
+  await seedPrices();
   await seedTiers();
   await seedFundraising();
   const catalogue = await seedCatalogue();

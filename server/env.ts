@@ -90,6 +90,13 @@ const schema = z
     ASK_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     ASK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
 
+    // Growth loop: SLA alert, where alerts go, nightly weight learning
+    SLA_PUBLISH_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(7_200),
+    ALERT_COOLDOWN_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    ALERT_EMAIL: z.email("ALERT_EMAIL must be an email address").optional(),
+    ALERT_WEBHOOK_URL: optionalUrl,
+    LEARN_WEIGHTS_CRON: z.string().default("0 3 * * *"),
+
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })

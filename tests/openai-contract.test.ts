@@ -45,7 +45,14 @@ describe("OpenAI idea writer (structured output) through the official SDK", () =
     const writer = ideaWriter();
     expect(writer).toMatchObject({ name: "openai:gpt-contract-mini", promptVersion: "openai-json@1" });
     const draft = await writer.write(post);
-    expect(draft).toEqual({ theme: "retro desk setups", title: "Clack Clack Repeat", imagePrompt: expect.stringContaining("keycap"), productTypes: ["tee", "mug"] });
+    expect(draft).toEqual({
+      theme: "retro desk setups",
+      title: "Clack Clack Repeat",
+      imagePrompt: expect.stringContaining("keycap"),
+      productTypes: ["tee", "mug"],
+      // the token counts the API reported, for the caller's cost row
+      usage: { provider: "openai", operation: "chat", model: "gpt-contract-mini", units: { input_token: 10, output_token: 10 } },
+    });
 
     const req = server.requests.at(-1)!;
     expect(req.path).toBe("/v1/chat/completions");

@@ -18,4 +18,14 @@ export async function syncSchedulers() {
     await q.upsertJobScheduler(key, { every }, { name: "ingest", data: { sourceKey: s.key } });
   }
   log.info({ sources: sources.length }, "ingest schedulers in place");
+  await syncGrowthSchedulers();
+}
+
+/** Nightly weight learning (LEARN_WEIGHTS_CRON, UTC), budgets and the SLA every minute, experiment winners every 5. */
+export async function syncGrowthSchedulers() {
+  const q = queue("growth");
+  await q.upsertJobScheduler("growth-learn-weights", { pattern: env().LEARN_WEIGHTS_CRON, tz: "UTC" }, { name: "growth", data: { task: "learn-weights" } });
+  await q.upsertJobScheduler("growth-enforce-budgets", { every: 60_000 }, { name: "growth", data: { task: "enforce-budgets" } });
+  await q.upsertJobScheduler("growth-check-sla", { every: 60_000 }, { name: "growth", data: { task: "check-sla" } });
+  await q.upsertJobScheduler("growth-promote-winners", { every: 5 * 60_000 }, { name: "growth", data: { task: "promote-winners" } });
 }

@@ -15,6 +15,8 @@ const items = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/subreddits", label: "Subreddits" },
+  { href: "/admin/analytics", label: "Analytics" },
+  { href: "/admin/growth", label: "Growth" },
   { href: "/admin/queues", label: "Queues" },
   { href: "/admin/outbox", label: "Outbox", adminOnly: true },
   { href: "/admin/users", label: "Users" },

@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
 import { cn } from "@/components/ui";
+import { track } from "@/lib/track";
 
 export type MockupView = { productType: string; href: string; width: number; height: number };
 
 /** The product's mockups: one large view and a labelled thumbnail per product type. */
-export function ProductMockups({ title, mockups }: { title: string; mockups: MockupView[] }) {
+export function ProductMockups({ title, mockups, listingId }: { title: string; mockups: MockupView[]; listingId?: string }) {
   const [active, setActive] = useState(0);
   const current = mockups[active];
   if (!current) return <div className="aspect-square rounded-lg bg-zinc-100" role="img" aria-label="No mockup yet" />;
@@ -20,7 +21,10 @@ export function ProductMockups({ title, mockups }: { title: string; mockups: Moc
             <button
               key={m.productType}
               type="button"
-              onClick={() => setActive(i)}
+              onClick={() => {
+                setActive(i);
+                if (listingId && i !== active) track({ kind: "VARIANT_PICK", listingId });
+              }}
               aria-pressed={i === active}
               aria-label={`Show ${m.productType}`}
               className={cn("w-20 overflow-hidden rounded-md bg-white ring-1", i === active ? "ring-2 ring-brand-500" : "ring-zinc-200 hover:ring-zinc-400")}

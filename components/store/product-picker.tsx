@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { track } from "@/lib/track";
 import Link from "next/link";
 import { Button, cn } from "@/components/ui";
 import { cartCount, useCart } from "@/lib/cart";
@@ -12,7 +13,9 @@ const TYPE_LABEL: Record<string, string> = { tee: "T-shirt", mug: "Mug", poster:
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
 /** Product type, colour and size; the mockup follows the chosen colour; the price is the variant's. */
-export function ProductPicker({ slug, title, variants, mockups }: { slug: string; title: string; variants: PickerVariant[]; mockups: PickerMockup[] }) {
+export function ProductPicker({ slug, title, variants, mockups, listingId, experimentId, armId }: { slug: string; title: string; variants: PickerVariant[]; mockups: PickerMockup[]; listingId?: string; experimentId?: string; armId?: string }) {
+  // Outcome events (batched beacon, none under DNT/GPC): a variant pick and an add to cart.
+  const note = (kind: "VARIANT_PICK" | "ADD_TO_CART") => listingId && track({ kind, listingId, experimentId, armId });
   const types = unique(variants.map((v) => v.productType));
   const [type, setType] = useState(types[0]);
   const ofType = variants.filter((v) => v.productType === type);
@@ -35,6 +38,7 @@ export function ProductPicker({ slug, title, variants, mockups }: { slug: string
   if (!current) return <p className="text-sm text-zinc-600">Not for sale yet.</p>;
 
   const chooseType = (t: string) => {
+    note("VARIANT_PICK");
     setType(t);
     const first = variants.find((v) => v.productType === t)!;
     setColour(first.colour);
@@ -42,6 +46,7 @@ export function ProductPicker({ slug, title, variants, mockups }: { slug: string
     setAdded(false);
   };
   const chooseColour = (c: string) => {
+    note("VARIANT_PICK");
     setColour(c);
     if (!ofType.some((v) => v.colour === c && v.size === size)) setSize(ofType.find((v) => v.colour === c)!.size);
     setAdded(false);
@@ -79,7 +84,7 @@ export function ProductPicker({ slug, title, variants, mockups }: { slug: string
           <p className="text-sm font-medium">Size</p>
           <div role="radiogroup" aria-label="Size" className="flex flex-wrap gap-2">
             {sizes.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={s === current.size} onClick={() => { setSize(s); setAdded(false); }} className={cn("min-w-12 rounded-md px-3 py-1.5 text-sm ring-1", s === current.size ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white ring-zinc-300 hover:bg-zinc-50")}>
+              <button key={s} type="button" role="radio" aria-checked={s === current.size} onClick={() => { note("VARIANT_PICK"); setSize(s); setAdded(false); }} className={cn("min-w-12 rounded-md px-3 py-1.5 text-sm ring-1", s === current.size ? "bg-zinc-900 text-white ring-zinc-900" : "bg-white ring-zinc-300 hover:bg-zinc-50")}>
                 {s}
               </button>
             ))}
@@ -89,6 +94,7 @@ export function ProductPicker({ slug, title, variants, mockups }: { slug: string
           <Button
             type="button"
             onClick={() => {
+              note("ADD_TO_CART");
               add({ variantId: current.id, quantity: 1, unitCents: current.priceCents, currency: current.currency, title, productType: type, size: current.size, colour: current.colour, slug, image: image ?? "" });
               setAdded(true);
             }}

@@ -12,6 +12,7 @@ import { usersRouter } from "./routers/users";
 import { reviewRouter } from "./routers/review";
 import { askRouter } from "./routers/ask";
 import { shopRouter } from "./routers/shop";
+import { growthRouter } from "./routers/growth";
 
 export const appRouter = router({
   system: systemRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   review: reviewRouter,
   ask: askRouter,
   shop: shopRouter,
+  growth: growthRouter,
 });
 
 export type AppRouter = typeof appRouter;

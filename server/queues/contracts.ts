@@ -27,6 +27,8 @@ export const queueContracts = {
   "fulfilment-event": z.object({ eventId: z.string().min(1) }),
   /** One step of the local print shop (received → in production → shipped → delivered), delayed. */
   "local-fulfilment": z.object({ externalId: z.string().min(1), step: z.enum(["inprocess", "shipped", "delivered"]) }),
+  /** Growth loop housekeeping: learn weights (nightly), enforce budgets, check the SLA, promote experiment winners. */
+  growth: z.object({ task: z.enum(["learn-weights", "enforce-budgets", "check-sla", "promote-winners"]) }),
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
@@ -47,6 +49,7 @@ export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: num
   fulfilment: { attempts: 15, backoffMs: 2_000 },
   "fulfilment-event": { attempts: 8, backoffMs: 500 },
   "local-fulfilment": { attempts: 5, backoffMs: 1_000 },
+  growth: { attempts: 2, backoffMs: 10_000 },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

@@ -10,6 +10,7 @@ import { refund } from "./refund";
 import { fulfilment } from "./fulfilment";
 import { fulfilmentEvent } from "./fulfilment-event";
 import { localFulfilment } from "./local-fulfilment";
+import { growth } from "./growth";
 
 // Every queue in the contract has exactly one processor (the type enforces it).
 export const processors: { [Q in QueueName]: Processor<Q> } = {
@@ -23,4 +24,5 @@ export const processors: { [Q in QueueName]: Processor<Q> } = {
   fulfilment,
   "fulfilment-event": fulfilmentEvent,
   "local-fulfilment": localFulfilment,
+  growth,
 };

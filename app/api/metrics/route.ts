@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { queueCounts, workerHeartbeat } from "@/server/services/system/status";
+import { registerGrowthMetrics } from "@/server/services/analytics/growth-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,7 @@ function metrics() {
   collectDefaultMetrics({ register: registry, prefix: "merchloop_web_" });
   const jobs = new Gauge({ name: "merchloop_queue_jobs", help: "Jobs per queue and state", labelNames: ["queue", "state"], registers: [registry] });
   const heartbeat = new Gauge({ name: "merchloop_worker_heartbeat_age_seconds", help: "Seconds since the last worker heartbeat (-1: none)", registers: [registry] });
+  registerGrowthMetrics(registry);
   g.__mlMetrics = { registry, jobs, heartbeat };
   return g.__mlMetrics;
 }

@@ -10,11 +10,12 @@ export function openaiEmbeddings(): EmbeddingProvider {
   const model = env().OPENAI_EMBEDDING_MODEL;
   return {
     name: `openai:${model}`,
-    async embed(texts) {
+    async embed(texts, opts) {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += MAX_INPUTS_PER_REQUEST) {
         const input = texts.slice(i, i + MAX_INPUTS_PER_REQUEST).map((t) => t.slice(0, 8000) || " ");
         const res = await openai().embeddings.create({ model, input });
+        opts?.onUsage?.({ provider: "openai", operation: "embeddings", model, units: { input_token: res.usage?.prompt_tokens ?? 0 } });
         if (!Array.isArray(res.data) || res.data.length !== input.length) {
           throw new AppError("UPSTREAM", `OpenAI embeddings returned ${res.data?.length ?? 0} vectors for ${input.length} inputs`);
         }

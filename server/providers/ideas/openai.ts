@@ -74,8 +74,9 @@ export function openaiIdeaWriter(): IdeaWriter {
       });
       const msg = res.choices?.[0]?.message;
       const draft = parseIdeaReply(msg?.content, msg?.refusal);
-      if (input.productTypes?.length) return { ...draft, productTypes: [...new Set(input.productTypes)] };
-      return draft;
+      const usage = { provider: "openai", operation: "chat", model: res.model || model, units: { input_token: res.usage?.prompt_tokens ?? 0, output_token: res.usage?.completion_tokens ?? 0 } } as const;
+      if (input.productTypes?.length) return { ...draft, productTypes: [...new Set(input.productTypes)], usage };
+      return { ...draft, usage };
     },
   };
 }

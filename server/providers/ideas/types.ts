@@ -45,10 +45,13 @@ export type IdeaInput = {
   screen?: (text: string) => string | null;
 };
 
+import type { ProviderUsage } from "../usage";
+
 export type IdeaWriter = {
   /** Recorded on Idea.writer. */
   name: string;
   /** Recorded on Idea.promptVersion. */
   promptVersion: string;
-  write(input: IdeaInput): Promise<IdeaDraft>;
+  /** `usage` is set when the writer called an external API (its cost row is written by the caller). */
+  write(input: IdeaInput): Promise<IdeaDraft & { usage?: ProviderUsage }>;
 };

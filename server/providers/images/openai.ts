@@ -36,6 +36,7 @@ export class OpenAIImageProvider implements ImageProvider {
     });
     const b64 = res.data?.[0]?.b64_json;
     if (!b64) throw new AppError("UPSTREAM", "OpenAI returned no image data (b64_json missing)");
-    return { png: Buffer.from(b64, "base64"), provider: "openai", palette: input.palette ?? [] };
+    const model = env().OPENAI_IMAGE_MODEL;
+    return { png: Buffer.from(b64, "base64"), provider: "openai", palette: input.palette ?? [], usage: { provider: "openai", operation: "images", model, units: { image: 1 } } };
   }
 }

@@ -33,6 +33,7 @@ export class SdxlImageProvider implements ImageProvider {
       sampler_name: "DPM++ 2M Karras",
     };
     let res: Response;
+    const started = performance.now();
     try {
       res = await fetch(`${base.replace(/\/$/, "")}/sdapi/v1/txt2img`, {
         method: "POST",
@@ -47,6 +48,7 @@ export class SdxlImageProvider implements ImageProvider {
     const json = (await res.json()) as Txt2ImgResponse;
     const b64 = json.images?.[0];
     if (!b64) throw new AppError("UPSTREAM", "SDXL server returned no images");
-    return { png: Buffer.from(b64.replace(/^data:image\/\w+;base64,/, ""), "base64"), provider: "sdxl", palette: input.palette ?? [] };
+    const seconds = Math.max(0.001, (performance.now() - started) / 1000);
+    return { png: Buffer.from(b64.replace(/^data:image\/\w+;base64,/, ""), "base64"), provider: "sdxl", palette: input.palette ?? [], usage: { provider: "sdxl", operation: "sdxl", model: "sdxl", units: { second: seconds } } };
   }
 }

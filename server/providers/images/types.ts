@@ -1,3 +1,5 @@
+import type { ProviderUsage } from "../usage";
+
 export type ImageQuality = "standard" | "high" | "ultra";
 export type ImageProviderName = "local" | "openai" | "sdxl";
 
@@ -19,6 +21,8 @@ export type GeneratedImage = {
   provider: ImageProviderName;
   /** hex colours of the design, [primary, secondary, accent, ink, paper] for the local renderer */
   palette: string[];
+  /** set when an external API made the image (its cost row is written by the caller) */
+  usage?: ProviderUsage;
 };
 
 /** Raw RGBA pixels, not premultiplied. */

@@ -56,7 +56,7 @@ async function moderate(c: Loaded, signalId: string) {
 async function writeIdea(c: Loaded, signalId: string): Promise<string> {
   if (c.ideaId) return c.ideaId;
   await stage(c, "writing_idea", 30);
-  const idea = await writeIdeaForSignal(signalId, { productTypes: PRODUCT_ORDER.slice(0, Math.max(1, c.tier.productTypeCount)) as unknown as string[] });
+  const idea = await writeIdeaForSignal(signalId, { productTypes: PRODUCT_ORDER.slice(0, Math.max(1, c.tier.productTypeCount)) as unknown as string[], commissionId: c.id });
   await db.commission.updateMany({ where: { id: c.id, ideaId: null }, data: { ideaId: idea.id } });
   return (await db.commission.findUniqueOrThrow({ where: { id: c.id }, select: { ideaId: true } })).ideaId!;
 }
@@ -73,6 +73,7 @@ async function design(c: Loaded, ideaId: string): Promise<Design> {
   const { design } = await approveIdea({ ideaId, quality, enqueue: false, forCommission: true });
   let last = -1;
   return runDesign(design.id, {
+    commissionId: c.id,
     onProgress: async (step: string, percent: number) => {
       const p = Math.round(35 + (Math.max(0, Math.min(100, percent)) * 45) / 100);
       if (p === last) return;

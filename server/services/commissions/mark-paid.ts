@@ -6,6 +6,8 @@ import { recordEvent } from "./events";
 import { notifyCommission } from "./notify-commission";
 import { requestRefund } from "./request-refund";
 import { transition } from "./state";
+import { recordCost } from "../costs/record-cost";
+import { recordOutcomes } from "../outcomes/record-outcomes";
 
 export type PaidSession = { commissionId: string; sessionId: string; paymentIntentId: string | null; amountTotal: number | null; currency: string | null; provider: string };
 
@@ -41,6 +43,17 @@ export async function markCommissionPaid(p: PaidSession): Promise<string> {
     if (won) log.error({ commissionId: c.id, amount, expected: c.amountCents }, "paid amount does not match the commission; refunding");
     if (won || now === "PAID" || now === "REFUND_PENDING") await requestRefund(c.id, "amount_mismatch");
     return won ? "paid: amount mismatch, refund requested" : "duplicate";
+  }
+  if (won) {
+    await recordOutcomes([{ kind: "COMMISSION", source: "SERVER", marketplace: "LOCAL", commissionId: c.id, signalId: c.signalId, ideaId: c.ideaId, community: c.subreddit, revenueCents: amount, currency, dedupeKey: `commission:${c.id}` }]).catch((err) =>
+      log.error({ err: (err as Error).message, commissionId: c.id }, "could not record the commission outcome"),
+    );
+  }
+  if (won && p.provider === "stripe") {
+    // Stripe's card fee on this charge (price table: stripe:card), paid spend of the commission.
+    await recordCost({ provider: "stripe", operation: "fee", priceBase: "stripe:card", units: { cent: amount }, commissionId: c.id, signalId: c.signalId, ideaId: c.ideaId, community: c.subreddit, paid: true, dedupeKey: `stripe:fee:${p.sessionId}` }).catch((err) =>
+      log.error({ err: (err as Error).message, commissionId: c.id }, "could not record the Stripe fee"),
+    );
   }
   if (won || now === "PAID") {
     await enqueueFulfilment(c.id, c.tier.priority);

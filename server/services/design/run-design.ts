@@ -6,6 +6,7 @@ import { imageProvider, isImageProvider, type ImageQuality } from "../../provide
 import { fnv1a } from "../../providers/images/palette";
 import { MASTER_SIZE } from "../../providers/images/local";
 import { storage } from "../../providers/storage";
+import { recordUsage } from "../costs/record-cost";
 import { buildListingCopy } from "./listing-copy";
 import { renderMockup } from "./mockups";
 import { PRODUCT_SPECS, productTypesOf, type ProductType } from "./products";
@@ -37,7 +38,7 @@ async function saveFile(designId: string, kind: DesignFileKind, productType: Pro
  * copy. DONE designs return at once; a re-run overwrites files and rows in place. Marks FAILED with
  * the error and rethrows so the queue retries. It does not publish.
  */
-export async function runDesign(designId: string, opts: { onProgress?: DesignProgress } = {}): Promise<Design> {
+export async function runDesign(designId: string, opts: { onProgress?: DesignProgress; commissionId?: string } = {}): Promise<Design> {
   const design = await db.design.findUnique({
     where: { id: designId },
     include: { idea: { include: { signal: { select: { keywords: true, community: true } } } } },
@@ -74,6 +75,7 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
       quality,
     };
     const image = await provider.generate(input);
+    await recordUsage(image.usage, { designId, ideaId: idea.id, signalId: idea.signalId, community: idea.signal.community, commissionId: opts.commissionId, paid: !!opts.commissionId });
     const decoded = await decodeImage(image.png);
     if (decoded.width < 256 || decoded.height < 256) throw new AppError("UNPROCESSABLE", `The image provider returned a ${decoded.width}×${decoded.height} image; at least 256×256 is needed`);
     await db.design.update({ where: { id: designId }, data: { palette: image.palette } });

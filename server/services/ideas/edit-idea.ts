@@ -2,6 +2,8 @@ import type { Idea } from "@prisma/client";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { embeddings } from "../../providers/embeddings";
+import type { ProviderUsage } from "../../providers/usage";
+import { recordUsage } from "../costs/record-cost";
 import { ZIdeaDraft } from "../../providers/ideas/types";
 import { ideaText } from "./write-idea";
 
@@ -22,7 +24,9 @@ export async function editIdea({ ideaId, by, ...fields }: IdeaEdit): Promise<Ide
     throw new AppError("CONFLICT", `"${idea.title}" is ${idea.status.toLowerCase()}; only new or approved ideas can be edited`);
   }
   const next = { title: patch.title ?? idea.title, theme: patch.theme ?? idea.theme };
-  const embedding = patch.title !== undefined || patch.theme !== undefined ? (await embeddings().embed([ideaText(next)]))[0] : undefined;
+  const usages: ProviderUsage[] = [];
+  const embedding = patch.title !== undefined || patch.theme !== undefined ? (await embeddings().embed([ideaText(next)], { onUsage: (u) => usages.push(u) }))[0] : undefined;
+  for (const u of usages) await recordUsage(u, { ideaId, signalId: idea.signalId });
   return db.$transaction(async (tx) => {
     const updated = await tx.idea.updateMany({
       where: { id: ideaId, status: { in: ["NEW", "APPROVED"] } },

@@ -6,6 +6,8 @@ import { ideaWriter } from "../../providers/ideas";
 import { judgeContent } from "../moderation/check-content";
 import { loadDenylist } from "../moderation/denylist";
 import { PRODUCT_TYPES, type IdeaProductType } from "../../providers/ideas/types";
+import type { ProviderUsage } from "../../providers/usage";
+import { recordUsage } from "../costs/record-cost";
 
 /** Text an idea is embedded from (novelty compares new signals against it). */
 export const ideaText = (i: { title: string; theme: string }) => `${i.title}\n${i.theme}`;
@@ -31,7 +33,7 @@ async function lastFamilyIn(community: string | null): Promise<string | null> {
  * the same family never comes twice in a row there (across processes: it is read from the DB); the
  * denylist and safety checks run on the final text. Rejected signals never become ideas.
  */
-export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[] } = {}): Promise<Idea> {
+export async function writeIdeaForSignal(signalId: string, opts: { productTypes?: string[]; commissionId?: string } = {}): Promise<Idea> {
   const productTypes = parseProductTypes(opts.productTypes);
   const signal = await db.signal.findUnique({ where: { id: signalId }, include: { breakdown: { select: { total: true } } } });
   if (!signal) throw new AppError("NOT_FOUND", `Signal ${signalId} does not exist`);
@@ -58,7 +60,8 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
   });
   const unsafe = screen(draft.title) ?? screen(draft.theme);
   if (unsafe) throw new AppError("UNPROCESSABLE", `The ${writer.name} writer's idea for signal ${signalId} failed the final-text check (${unsafe})`);
-  const [embedding] = await embeddings().embed([ideaText(draft)]);
+  const usages: ProviderUsage[] = draft.usage ? [draft.usage] : [];
+  const [embedding] = await embeddings().embed([ideaText(draft)], { onUsage: (u) => usages.push(u) });
   const [idea] = await db.$transaction([
     db.idea.create({
       data: {
@@ -78,5 +81,7 @@ export async function writeIdeaForSignal(signalId: string, opts: { productTypes?
     }),
     db.signal.updateMany({ where: { id: signal.id, status: { not: "REJECTED" } }, data: { status: "IDEATED" } }),
   ]);
+  // One cost row per external call, attributed to the idea (paid spend when a commission asked for it).
+  for (const u of usages) await recordUsage(u, { signalId: signal.id, ideaId: idea.id, community: signal.community, commissionId: opts.commissionId, paid: !!opts.commissionId });
   return idea;
 }

@@ -1,6 +1,8 @@
 import { db } from "../../db";
 import { log } from "../../log";
 import { embeddings } from "../../providers/embeddings";
+import type { ProviderUsage } from "../../providers/usage";
+import { recordUsage } from "../costs/record-cost";
 import { getSetting } from "../settings";
 import { approveIdea } from "../ideas/approve-idea";
 import { writeIdeaForSignal } from "../ideas/write-idea";
@@ -69,7 +71,9 @@ async function scoreRun(opts: ScoreOptions) {
     if (!batch.length) break;
     cursor = batch[batch.length - 1].id;
 
-    const vectors = await provider.embed(batch.map(signalText));
+    const usages: ProviderUsage[] = [];
+    const vectors = await provider.embed(batch.map(signalText), { onUsage: (u) => usages.push(u) });
+    for (const u of usages) await recordUsage(u, { community: batch.length === 1 ? batch[0].community : null, signalId: batch.length === 1 ? batch[0].id : null });
     ideaCentroid ??= await loadIdeaCentroid(now, vectors[0]?.length ?? 0);
 
     const rows: BreakdownRow[] = batch.map((s, i) => {

@@ -44,3 +44,15 @@ export async function setWeight({ key, value, by }: { key: WeightKey; value: num
   ]);
   return row;
 }
+
+/** Writes several weights at once (learning, rollback) with one audit row; values clamped to limits. */
+export async function setWeights(values: Partial<Weights>, audit: { by?: string | null; action: string; entityId?: string; data?: object }) {
+  const entries = Object.entries(values).filter(([k, v]) => k in WEIGHT_DEFS && Number.isFinite(v)) as Array<[WeightKey, number]>;
+  await db.$transaction([
+    ...entries.map(([key, v]) => {
+      const value = Math.min(WEIGHT_DEFS[key].max, Math.max(WEIGHT_DEFS[key].min, v));
+      return db.scoringWeight.upsert({ where: { key }, create: { key, value, description: WEIGHT_DEFS[key].description }, update: { value } });
+    }),
+    db.auditLog.create({ data: { actorId: audit.by ?? undefined, action: audit.action, entityType: "scoringWeights", entityId: audit.entityId, data: { values: Object.fromEntries(entries), ...audit.data } } }),
+  ]);
+}

@@ -1,3 +1,4 @@
+import { recordOrderOutcomes } from "./record-order-outcomes";
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { log } from "../../log";
@@ -76,6 +77,7 @@ export async function markOrderPaid(p: PaidOrderSession): Promise<string> {
   if (now === "PAID") {
     await enqueueSubmission(o.id);
     await notifyOrder(o.id, "confirmation");
+    await recordOrderOutcomes(o.id).catch((err) => log.error({ err: (err as Error).message, orderId: o.id }, "could not record the order's outcomes and costs"));
   }
   return won ? "paid" : "duplicate";
 }

@@ -35,6 +35,7 @@ export async function getProduct(slug: string) {
   return {
     id: product.id,
     slug: product.slug,
+    listingId: product.listingId,
     title: product.title,
     community: product.community,
     priceCents: product.priceCents,

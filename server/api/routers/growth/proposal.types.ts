@@ -1,0 +1,2 @@
+import { z } from "zod";
+export const ZProposalId = z.object({ id: z.string().min(1) });
