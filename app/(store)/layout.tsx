@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { env } from "@/server/env";
 
 // With no Stripe keys the shop takes payments on the local test checkout: say so on every page.
-const testPayments = () => (process.env.PAYMENTS_PROVIDER ?? (process.env.STRIPE_SECRET_KEY ? "stripe" : "local")) === "local";
+const testPayments = () => env().providers.payments === "local";
 
 export default function StoreLayout({ children }: { children: ReactNode }) {
   return (

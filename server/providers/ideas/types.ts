@@ -1,20 +1,9 @@
-import { z } from "zod";
+import type { ProductType } from "../../../lib/vocabulary";
 
-export const PRODUCT_TYPES = ["tee", "sticker", "mug", "poster"] as const;
-export type IdeaProductType = (typeof PRODUCT_TYPES)[number];
-
-/** What every idea writer must return; both writers are validated against it. */
-export const ZIdeaDraft = z.object({
-  theme: z.string().trim().min(3, "theme is too short").max(60, "theme must be at most 60 characters"),
-  title: z.string().trim().min(3, "title is too short").max(60, "title must be at most 60 characters"),
-  imagePrompt: z.string().trim().min(20, "imagePrompt is too short").max(1200, "imagePrompt must be at most 1200 characters"),
-  productTypes: z
-    .array(z.enum(PRODUCT_TYPES))
-    .min(1, "pick at least one product type")
-    .max(4)
-    .refine((a) => new Set(a).size === a.length, "productTypes must not repeat"),
-});
-export type IdeaDraft = z.infer<typeof ZIdeaDraft>;
+export { PRODUCT_TYPES } from "../../../lib/vocabulary";
+export { ZIdeaDraft, type IdeaDraft } from "../../../lib/idea-draft";
+import type { IdeaDraft } from "../../../lib/idea-draft";
+export type IdeaProductType = ProductType;
 
 /** The post an idea is written from. */
 export type IdeaInput = {

@@ -1,13 +1,18 @@
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { deliverLocalEvent, isLocalSessionId, signedLocalEvent } from "../../providers/payments/local";
+import { payments } from "../../providers/payments";
 import { localId } from "../../providers/payments/local-secret";
 import { statusUrlFor } from "../commissions/create-commission";
 
 // The local test checkout: the page shows what a session charges; Pay / Cancel announce the outcome
 // as signed Stripe-shaped events through the webhook, exactly like Stripe would.
 
+/** The local checkout exists only while the local provider is active: otherwise it is a 404. */
+export const localCheckoutActive = () => payments().name === "local";
+
 async function loadSession(sessionId: string) {
+  if (!localCheckoutActive()) throw new AppError("NOT_FOUND", "There is no test checkout here");
   if (!isLocalSessionId(sessionId)) throw new AppError("NOT_FOUND", "Not a local test checkout session");
   const payment = await db.payment.findUnique({
     where: { checkoutSessionId: sessionId },

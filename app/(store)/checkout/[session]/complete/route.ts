@@ -1,6 +1,8 @@
 import { errorResponse } from "@/server/errors";
 import { log } from "@/server/log";
-import { cancelLocalCheckout, payLocalCheckout } from "@/server/services/payments/local-checkout";
+import { BODY_LIMITS, readBody } from "@/server/http/body";
+import { rateLimit } from "@/server/services/limits";
+import { cancelLocalCheckout, localCheckoutActive, payLocalCheckout } from "@/server/services/payments/local-checkout";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,9 +12,13 @@ export const dynamic = "force-dynamic";
  * shop's own /api/webhooks/stripe, then sends the shopper on (303).
  */
 export async function POST(req: Request, ctx: { params: Promise<{ session: string }> }) {
+  if (!localCheckoutActive()) return Response.json({ error: { code: "NOT_FOUND", message: "There is no test checkout here" } }, { status: 404 });
+  const limited = await rateLimit(req);
+  if (limited) return limited;
+  const body = await readBody(req, BODY_LIMITS.json);
+  if (body instanceof Response) return body;
   const { session } = await ctx.params;
-  const form = await req.formData().catch(() => null);
-  const action = form?.get("action") === "cancel" ? "cancel" : "pay";
+  const action = new URLSearchParams(body).get("action") === "cancel" ? "cancel" : "pay";
   const webhookUrl = `${new URL(req.url).origin}/api/webhooks/stripe`;
   const run = (url?: string) => (action === "pay" ? payLocalCheckout(session, { webhookUrl: url }) : cancelLocalCheckout(session, { webhookUrl: url }));
   try {

@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/server/env";
+import { pageCsp, STATIC_SECURITY_HEADERS } from "@/server/http/security-headers";
+
+// Every page gets a fresh CSP nonce: Next reads it from the request's Content-Security-Policy
+// header and puts it on its inline bootstrap scripts. This makes every page dynamically rendered
+// (a static or ISR page's HTML could not carry a per-request nonce); see README → Security.
+
+export function proxy(req: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const e = env();
+  const s3 = e.S3_PUBLIC_URL ? [new URL(e.S3_PUBLIC_URL).origin] : [];
+  const csp = pageCsp(nonce, { imageOrigins: s3, dev: e.NODE_ENV === "development" });
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
+  return res;
+}
+
+export const config = {
+  // Pages only: API routes, files and static assets get their headers from next.config.ts.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+};
