@@ -6,7 +6,20 @@ import { pageCsp, STATIC_SECURITY_HEADERS } from "@/server/http/security-headers
 // header and puts it on its inline bootstrap scripts. This makes every page dynamically rendered
 // (a static or ISR page's HTML could not carry a per-request nonce); see README → Security.
 
+const malformed = (path: string) => {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
 export function proxy(req: NextRequest) {
+  // A path that does not decode (e.g. overlong UTF-8 "%c0%ae") is refused here: Next would fail on it with a 500.
+  if (malformed(req.nextUrl.pathname)) return Response.json({ error: { code: "BAD_REQUEST", message: "Malformed URL" } }, { status: 400 });
+  // API routes and files keep their own headers (next.config.ts).
+  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const e = env();
   const s3 = e.S3_PUBLIC_URL ? [new URL(e.S3_PUBLIC_URL).origin] : [];
@@ -21,6 +34,6 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes, files and static assets get their headers from next.config.ts.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  // Everything but build assets (their headers come from next.config.ts).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

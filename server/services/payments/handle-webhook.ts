@@ -19,6 +19,12 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     log.warn({ err: err instanceof Error ? err.message : String(err) }, "stripe webhook refused: bad signature");
     return { status: 400, body: { error: { code: "BAD_REQUEST", message: "Invalid Stripe signature" } } };
   }
+  // Stripe's check refuses old signatures only; one dated in the future is refused here (5 min of clock skew).
+  const signedAt = Number(signature?.match(/(?:^|,)t=(\d+)/)?.[1]);
+  if (signedAt > Date.now() / 1000 + 300) {
+    log.warn({ eventId: event.id }, "stripe webhook refused: signed in the future");
+    return { status: 400, body: { error: { code: "BAD_REQUEST", message: "Invalid Stripe signature timestamp" } } };
+  }
   // A test-mode event must never settle a live shop (and the reverse): livemode follows the keys.
   if (event.livemode !== env().paymentsLivemode) {
     log.warn({ eventId: event.id, livemode: event.livemode }, "stripe webhook refused: livemode does not match the configured keys");
