@@ -18,7 +18,7 @@ const malformed = (path: string) => {
 export function proxy(req: NextRequest) {
   // A path that does not decode (e.g. overlong UTF-8 "%c0%ae") is refused here: Next would fail on it with a 500.
   if (malformed(req.nextUrl.pathname)) return Response.json({ error: { code: "BAD_REQUEST", message: "Malformed URL" } }, { status: 400 });
-  // API routes and files keep their own headers (next.config.ts).
+  // API routes keep their own headers (next.config.ts).
   if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const e = env();
@@ -34,6 +34,13 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets (their headers come from next.config.ts).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Pages, plus the GET-only API routes whose path segments Next decodes. Never a route that takes a
+  // body (the proxy would make Next buffer it before the route's own size cap) — the local checkout's
+  // /complete is excluded for that reason.
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|checkout/[^/]+/complete).*)" },
+    "/api/files/:path*",
+    "/api/commissions/:token",
+    "/api/commissions/:token/events",
+  ],
 };
