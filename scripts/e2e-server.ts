@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DB_PREFIX, ensureTemplate, freshDatabase } from "../tests/setup/db";
-import { ADMIN as E2E_ADMIN } from "../e2e/admin";
+import { ADMIN as E2E_ADMIN, E2E_SERVER_ENV } from "../e2e/admin";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -21,6 +21,7 @@ async function mainE2E() {
   process.env.ADMIN_EMAIL = E2E_ADMIN.email;
   process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
   process.env.DEMO_APPROVALS = "0";
+  for (const [k, v] of Object.entries(E2E_SERVER_ENV)) process.env[k] ??= v;
   process.env.WORKER_CONCURRENCY ??= "2";
   process.env.LOCAL_FULFILMENT_STEP_SECONDS ??= "2"; // the local print shop ships within seconds
 

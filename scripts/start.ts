@@ -71,6 +71,8 @@ export async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secrets.NEXTAUTH_SECRET,
     CRON_SECRET: process.env.CRON_SECRET || secrets.CRON_SECRET,
     LOCAL_WEBHOOK_SECRET: process.env.LOCAL_WEBHOOK_SECRET || secrets.LOCAL_WEBHOOK_SECRET,
+    // npm start is the demo: without Stripe keys it opts in to the local test checkout (docker-compose does not).
+    PAYMENTS_PROVIDER: process.env.PAYMENTS_PROVIDER || (process.env.STRIPE_SECRET_KEY ? "stripe" : "local"),
   };
   env.APP_URL ||= `http://localhost:${port}`;
   env.NEXTAUTH_URL ||= env.APP_URL;

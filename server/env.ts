@@ -7,6 +7,7 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const optionalUrl = z.url().optional();
+const count = (def: number) => z.coerce.number().int().min(1).max(1_000_000).default(def);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const schema = z
@@ -96,8 +97,24 @@ const schema = z
     ALERT_EMAIL: z.email("ALERT_EMAIL must be an email address").optional(),
     ALERT_WEBHOOK_URL: optionalUrl,
     LEARN_WEIGHTS_CRON: z.string().default("0 3 * * *"),
+    // Hardening (README → Security): proxies, bearer for /api/status and /api/metrics, limits
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+    LOCAL_WEBHOOK_SECRET: z.string().min(16).optional(),
+    PAYMENTS_ALLOW_TEST_KEYS: bool.optional(),
+    RATE_LIMIT_SIGNIN_PER_ACCOUNT: count(10),
+    RATE_LIMIT_SIGNIN_PER_IP: count(30),
+    RATE_LIMIT_CREATE_PER_IP: count(10),
+    RATE_LIMIT_API_PER_IP: count(300),
+    RATE_LIMIT_SSE_PER_TOKEN: count(3),
+    RATE_LIMIT_SSE_PER_IP: count(10),
+    TRPC_MAX_BATCH: z.coerce.number().int().min(10, "TRPC_MAX_BATCH must be at least 10 (the dashboard batches up to 10 calls)").max(100).default(10),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Redis key prefix for queues and limits (tests and benches give each run its own)
+    QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "QUEUE_PREFIX: letters, digits, dot, dash, underscore").default("merchloop"),
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
   .superRefine((e, ctx) => {
@@ -111,6 +128,13 @@ const schema = z
     need(!!e.STRIPE_SECRET_KEY && e.PAYMENTS_PROVIDER !== "local" && !e.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET", "Stripe is live but STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified");
     need(e.MAIL_PROVIDER === "smtp" && !e.SMTP_URL, "SMTP_URL", "MAIL_PROVIDER=smtp needs SMTP_URL (smtp://user:pass@host:587)");
     need(e.STORAGE_PROVIDER === "s3" && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), "S3_BUCKET", "STORAGE_PROVIDER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+    // No free money: a production deployment takes real payments unless the operator opts in.
+    const payments = e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? "stripe" : "local");
+    if (e.NODE_ENV === "production") {
+      need(!e.PAYMENTS_PROVIDER && payments === "local", "PAYMENTS_PROVIDER", "production needs live payment keys (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET); to run the local test checkout where anyone can \"pay\" without money, set PAYMENTS_PROVIDER=local explicitly");
+      need(payments === "stripe" && !stripeLive(e.STRIPE_SECRET_KEY) && !e.PAYMENTS_ALLOW_TEST_KEYS, "STRIPE_SECRET_KEY", "production with a Stripe test-mode key lets anyone pay with a test card; use a live key (sk_live_…) or set PAYMENTS_ALLOW_TEST_KEYS=true for a staging deployment");
+      need(!e.NEXTAUTH_SECRET, "NEXTAUTH_SECRET", "NEXTAUTH_SECRET is required in production (at least 16 random characters; npm start generates one)");
+    }
     const publishers = e.PUBLISHERS.split(",").map((s) => s.trim()).filter(Boolean);
     for (const p of publishers) {
       if (!["local", "zazzle", "printful"].includes(p)) need(true, "PUBLISHERS", `unknown publisher "${p}" (use local, zazzle, printful)`);
@@ -121,10 +145,15 @@ const schema = z
     need(publishers.includes("zazzle") && !e.ZAZZLE_ASSOCIATE_ID, "ZAZZLE_ASSOCIATE_ID", "PUBLISHERS includes zazzle but ZAZZLE_ASSOCIATE_ID is not set");
   });
 
+/** Stripe live-mode keys; test keys (sk_test_, rk_test_) and anything else are test mode. */
+export const stripeLive = (key: string | undefined) => !!key && /^(sk|rk)_live_/.test(key);
+
 export type RawEnv = z.infer<typeof schema>;
 
 export type Env = RawEnv & {
   appUrl: string;
+  /** The livemode webhooks must carry: true only with live Stripe keys (test keys and local: false). */
+  paymentsLivemode: boolean;
   providers: {
     reddit: "local" | "public" | "oauth";
     ideas: "local" | "openai";
@@ -155,8 +184,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const e = result.data;
   const openai = e.OPENAI_API_KEY ? "openai" : "local";
   const publishers = e.PUBLISHERS.split(",").map((s) => s.trim()).filter(Boolean) as Env["providers"]["publishers"];
+  const payments = e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? "stripe" : "local");
   return {
     ...e,
+    paymentsLivemode: payments === "stripe" && stripeLive(e.STRIPE_SECRET_KEY),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     providers: {
       reddit: e.REDDIT_PROVIDER ?? (e.REDDIT_CLIENT_ID && e.REDDIT_CLIENT_SECRET ? "oauth" : "local"),
@@ -164,13 +195,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       embeddings: e.EMBEDDING_PROVIDER ?? openai,
       ask: e.ASK_PROVIDER ?? openai,
       images: e.IMAGE_PROVIDER ?? (e.SDXL_URL ? "sdxl" : openai),
-      payments: e.PAYMENTS_PROVIDER ?? (e.STRIPE_SECRET_KEY ? "stripe" : "local"),
+      payments,
       storage: e.STORAGE_PROVIDER,
       mail: e.MAIL_PROVIDER ?? (e.SMTP_URL ? "smtp" : "local"),
       publishers: publishers.length ? publishers : ["local"],
       fulfilment: e.FULFILMENT_PROVIDER ?? "local",
     },
   };
+}
+
+/**
+ * What the logger needs before (or without) a valid configuration: read leniently so a bad variable
+ * can still be reported through the log.
+ */
+export function logSettings() {
+  const level = process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info");
+  const worker = /workers[\\/]index\.ts$/.test(process.argv[1] ?? "");
+  return { level, svc: process.env.MERCHLOOP_PROCESS ?? (worker ? "worker" : "web") };
 }
 
 let cached: Env | undefined;

@@ -1,9 +1,12 @@
 import pino from "pino";
+import { logSettings } from "./env";
+
+const settings = logSettings();
 
 // Structured logs; anything that looks like a secret is redacted wherever it appears.
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  base: { svc: process.env.MERCHLOOP_PROCESS ?? "web" },
+  level: settings.level,
+  base: { svc: settings.svc },
   redact: {
     paths: [
       "password",

@@ -42,12 +42,18 @@ describe("createCommission", () => {
     expect(c.checkoutUrl).toMatch(/\/checkout\/cs_local_/);
     const row = await db.commission.findUniqueOrThrow({ where: { id: c.id }, include: { payments: true } });
     expect(row).toMatchObject({ status: "AWAITING_PAYMENT", amountCents: 2500, type: "POST", subreddit: "gardening", email: "shopper@example.test" });
+    expect(row.postUrl).toBe(`https://www.reddit.com/r/gardening/comments/${safeId}/`);
+    // A redd.it short link resolves to the same post, stored in the same canonical form.
+    const short = await createCommission({ tier: "gold", type: "POST", postUrl: `https://redd.it/${safeId}` });
+    expect((await db.commission.findUniqueOrThrow({ where: { id: short.id } })).postUrl).toBe(`https://www.reddit.com/r/gardening/comments/${safeId}/`);
     expect(row.payments).toHaveLength(1);
     expect(row.payments[0]).toMatchObject({ status: "PENDING", provider: "local", amountCents: 2500 });
   });
 
   it.each([
-    [{ tier: "gold", type: "POST", postUrl: "x", amountCents: 500 }, /Gold tier costs \$25\.00, not \$5\.00/],
+    [{ tier: "gold", type: "POST", postUrl: postUrl("gardening", safeId), amountCents: 500 }, /Gold tier costs \$25\.00, not \$5\.00/],
+    [{ tier: "gold", type: "POST", postUrl: `https://reddit.com.evil.example/r/gardening/comments/${safeId}/` }, /Paste a link to a Reddit post/],
+    [{ tier: "gold", type: "POST", postUrl: "javascript:alert(1)//reddit.com/comments/abc123/" }, /Paste a link to a Reddit post/],
     [{ tier: "bronze", type: "SUBREDDIT", subreddit: "gardening" }, /Bronze tier allows surprise commissions only/],
     [{ tier: "silver", type: "SURPRISE", email: "not-an-email" }, /valid email/],
     [{ tier: "silver", type: "SURPRISE", message: "x".repeat(281) }, /280 characters/],
@@ -83,7 +89,7 @@ describe("createCommission", () => {
     expect(s).toMatchObject({ id: body.id, status: "AWAITING_PAYMENT", product: null, refund: null });
     expect(s.stages.map((x: { key: string }) => x.key)).toContain("generating_design");
 
-    const bad = await createRoute(new Request("http://localhost/api/commissions", { method: "POST", body: JSON.stringify({ tier: "gold", type: "POST", postUrl: "x", amountCents: 100 }) }));
+    const bad = await createRoute(new Request("http://localhost/api/commissions", { method: "POST", body: JSON.stringify({ tier: "gold", type: "POST", postUrl: postUrl("gardening", safeId), amountCents: 100 }) }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/costs \$25\.00/);
     const notJson = await createRoute(new Request("http://localhost/api/commissions", { method: "POST", body: "{" }));

@@ -242,6 +242,7 @@ describe("local webhook secret", () => {
     const saved = { secret: process.env.NEXTAUTH_SECRET, dir: process.env.DATA_DIR };
     try {
       process.env.LOCAL_WEBHOOK_SECRET = "lws_given_by_npm_start_0123456789";
+      resetEnvCache();
       expect(localWebhookSecret()).toBe("lws_given_by_npm_start_0123456789");
       const s = signed("checkout.session.expired", { id: "cs_x", object: "checkout.session" });
       expect(Stripe.webhooks.constructEvent(s.payload, s.signature, "lws_given_by_npm_start_0123456789").id).toBe(s.event.id);

@@ -1,3 +1,4 @@
+import { getDesign } from "../server/services/design/list-designs";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../server/api/root";
 import { db } from "../server/db";
@@ -48,11 +49,12 @@ describe("designs router", () => {
     const page = await admin.designs.list({ status: "FAILED", take: 100 });
     expect(page.items.every((d) => d.status === "FAILED")).toBe(true);
     expect(page.items.map((d) => d.id)).toContain(failed.id);
-    const detail = await admin.designs.get({ id: failed.id });
+    // The detail page reads the same service directly (server component).
+    const detail = await getDesign(failed.id);
     expect(detail.files.find((f) => f.kind === "PRINT")).toMatchObject({ productType: "tee", width: 4500, height: 5400, dpi: 300 });
     expect(detail.mockups).toHaveLength(2);
     expect(detail.listing?.title).toBe("Debug Mode");
-    await expect(admin.designs.get({ id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDesign("nope")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("retries a FAILED design: QUEUED again, a new job, an audit entry; refuses other states and non-admins", async () => {

@@ -64,4 +64,31 @@ describe("env", () => {
   it("treats blank values as unset", () => {
     expect(parseEnv({ ...base, OPENAI_API_KEY: "  " }).providers.ideas).toBe("local");
   });
+
+  describe("production", () => {
+    const prod = { ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "a-production-secret-0123" };
+    const live = { STRIPE_SECRET_KEY: "sk_live_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+
+    it("refuses to start without live payment keys unless PAYMENTS_PROVIDER=local is explicit", () => {
+      expect(issuesOf(prod).join()).toMatch(/PAYMENTS_PROVIDER: production needs live payment keys/);
+      const demo = parseEnv({ ...prod, PAYMENTS_PROVIDER: "local" });
+      expect([demo.providers.payments, demo.paymentsLivemode]).toEqual(["local", false]);
+    });
+
+    it("refuses Stripe test keys unless a staging deployment says so", () => {
+      expect(issuesOf({ ...prod, ...live, STRIPE_SECRET_KEY: "sk_test_abc" }).join()).toMatch(/test-mode key/);
+      expect(parseEnv({ ...prod, ...live, STRIPE_SECRET_KEY: "sk_test_abc", PAYMENTS_ALLOW_TEST_KEYS: "true" }).paymentsLivemode).toBe(false);
+      expect(parseEnv({ ...prod, ...live }).paymentsLivemode).toBe(true);
+    });
+
+    it("requires NEXTAUTH_SECRET", () => {
+      expect(issuesOf({ ...prod, ...live, NEXTAUTH_SECRET: undefined }).join()).toMatch(/NEXTAUTH_SECRET is required in production/);
+    });
+  });
+
+  it("expects test-mode webhooks with test keys and the local provider", () => {
+    expect(parseEnv(base).paymentsLivemode).toBe(false);
+    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }).paymentsLivemode).toBe(false);
+    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: "rk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" }).paymentsLivemode).toBe(true);
+  });
 });

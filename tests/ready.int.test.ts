@@ -31,6 +31,7 @@ await proxyUp();
 const proxied = new URL(process.env.DATABASE_URL!);
 proxied.port = String(port);
 process.env.DATABASE_URL = proxied.toString();
+process.env.METRICS_TOKEN = "ready-test-metrics-token";
 
 const { GET } = await import("../app/api/ready/route");
 
@@ -38,9 +39,9 @@ afterAll(async () => {
   if (server?.listening) await proxyDown();
 });
 
-async function ready() {
+async function ready(operator = true) {
   const started = Date.now();
-  const res = await GET();
+  const res = await GET(new Request("http://localhost/api/ready", { headers: operator ? { authorization: "Bearer ready-test-metrics-token" } : {} }));
   return { status: res.status, body: await res.json(), ms: Date.now() - started };
 }
 
@@ -58,6 +59,11 @@ describe("/api/ready", () => {
     expect(down.body.failing).toContain("database");
     expect(down.body.failing).not.toContain("redis");
     expect(down.body.checks.find((c: { name: string }) => c.name === "database").error).toMatch(/database/);
+    // Anonymous callers learn what fails, never the driver's error text (hosts, ports, users).
+    const anonymous = await ready(false);
+    expect(anonymous.status).toBe(503);
+    expect(anonymous.body.failing).toContain("database");
+    expect(JSON.stringify(anonymous.body)).not.toMatch(/error|127\.0\.0\.1|ECONNREFUSED/i);
 
     await proxyUp();
     let back = await ready();

@@ -5,7 +5,6 @@ import { listProducts } from "../server/services/store/list-products";
 import { getProduct } from "../server/services/store/get-product";
 import { queuePublications } from "../server/services/publishing/queue-publications";
 import { runPublication } from "../server/services/publishing/run-publication";
-import { createCaller } from "../server/api/root";
 import { makeListing, makeProducts } from "./helpers/listings";
 
 let gallery: Awaited<ReturnType<typeof makeProducts>>;
@@ -38,14 +37,6 @@ describe("storefront gallery", () => {
     const last = await listProducts({ community: gallery.community, pageSize: 50, page: 2 });
     expect(last.items.map((p) => p.id)).toEqual(gallery.productIds.slice(50));
     expect(last.items[0]).toMatchObject({ priceCents: 2050, currency: "usd", community: gallery.community });
-  });
-
-  it("serves pages through the public store router", async () => {
-    const caller = createCaller({ user: null });
-    const res = await caller.store.products({ community: gallery.community, pageSize: 5, page: 13 });
-    expect(res.items.map((p) => p.id)).toEqual(gallery.productIds.slice(60, 65));
-    await expect(caller.store.products({ pageSize: 500 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.store.product({ slug: "no-such-product" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("shows a published product with all mockups, copy and where to buy", async () => {

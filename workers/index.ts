@@ -10,8 +10,6 @@ import { tracked } from "./tracked";
 import { syncSchedulers } from "./schedulers";
 
 import { heartbeatKey } from "../server/services/system/status";
-const LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
-const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
 // Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
 // inside one design), so one at a time; I/O-bound queues go wide.
@@ -26,8 +24,8 @@ export async function startWorkers() {
       prefix: queuePrefix(),
       concurrency: concurrency(name, e.WORKER_CONCURRENCY),
       // A crashed worker's jobs are re-delivered once their lock lapses (stalled-job check).
-      lockDuration: LOCK_MS,
-      stalledInterval: Math.max(1_000, Math.round(LOCK_MS / 2)),
+      lockDuration: e.WORKER_LOCK_MS,
+      stalledInterval: Math.max(1_000, Math.round(e.WORKER_LOCK_MS / 2)),
       maxStalledCount: 3,
     });
     w.on("failed", (job, err) => log.warn({ queue: name, jobId: job?.id, err: err.message }, "job attempt failed"));
@@ -52,7 +50,7 @@ export async function startWorkers() {
     log.info({ signal }, "workers stopping: no new jobs, letting active ones finish");
     clearInterval(heartbeat);
     const graceful = Promise.all(workers.map((w) => w.close()));
-    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
+    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), e.WORKER_SHUTDOWN_TIMEOUT_MS).unref());
     if ((await Promise.race([graceful, timeout])) === "timeout") {
       log.warn("active jobs did not finish in time; forcing close (they will be retried)");
       await Promise.all(workers.map((w) => w.close(true)));
@@ -66,7 +64,6 @@ export async function startWorkers() {
 }
 
 if (process.argv[1] && /workers[\\/]index\.ts$/.test(process.argv[1])) {
-  process.env.MERCHLOOP_PROCESS ??= "worker";
   startWorkers()
     .then(({ stop }) => {
       for (const sig of ["SIGTERM", "SIGINT"] as const) {

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/store/cart-link";
+import { env } from "@/server/env";
 
 // With no Stripe keys the shop takes payments on the local test checkout: say so on every page.
-const testPayments = () => (process.env.PAYMENTS_PROVIDER ?? (process.env.STRIPE_SECRET_KEY ? "stripe" : "local")) === "local";
+const testPayments = () => env().providers.payments === "local";
 
 export default function StoreLayout({ children }: { children: ReactNode }) {
   return (

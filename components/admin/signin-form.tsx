@@ -3,11 +3,12 @@ import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { Button, ErrorMessage, TextField } from "@/components/ui";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const callbackUrl = params.get("callbackUrl") ?? "/admin";
+  const callbackUrl = safeCallbackPath(params.get("callbackUrl"));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(params.get("error") ? "Email or password is wrong." : null);
 
@@ -19,7 +20,7 @@ export function SignInForm() {
     const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     setBusy(false);
     if (!res || res.error) return setError("Email or password is wrong.");
-    router.push(callbackUrl.startsWith("/") ? callbackUrl : "/admin");
+    router.push(callbackUrl);
     router.refresh();
   }
 

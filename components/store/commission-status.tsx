@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Badge, Card, PageHeader, Progress, StatusBadge } from "@/components/ui";
 import { money } from "@/lib/format";
 import type { CommissionStatusView } from "@/server/services/commissions/queries";
-import { STAGES, stageLabel } from "@/server/services/commissions/stages";
+import { STAGES, stageLabel } from "@/lib/vocabulary";
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 type View = Json<CommissionStatusView>;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { EmptyState, Pagination } from "@/components/ui";
 import { GalleryGrid } from "@/components/store/gallery-grid";
 import { fileHref } from "@/server/providers/storage";
@@ -10,6 +11,7 @@ export const galleryHref = (n: number) => (n <= 1 ? "/" : `/shop/${n}`);
 /** One page of the storefront gallery (server component): hero, product grid, pagination. */
 export async function GalleryPage({ page }: { page: number }) {
   const gallery = await listProducts({ page });
+  if (page > 1 && page > gallery.pageCount) notFound();
   return (
     <div className="space-y-8">
       <section className="space-y-2">
@@ -22,10 +24,6 @@ export async function GalleryPage({ page }: { page: number }) {
 
       {gallery.total === 0 ? (
         <EmptyState title="No products yet">New designs appear here as soon as they are published.</EmptyState>
-      ) : gallery.items.length === 0 ? (
-        <EmptyState title="This page is empty" action={<Link href="/" className="text-sm font-medium text-brand-700 underline">Back to the first page</Link>}>
-          There are {gallery.total} products across {gallery.pageCount} pages.
-        </EmptyState>
       ) : (
         <>
           <p className="text-sm text-zinc-500">{gallery.total} products</p>

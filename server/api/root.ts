@@ -5,7 +5,6 @@ import { subredditsRouter } from "./routers/subreddits";
 import { ideasRouter } from "./routers/ideas";
 import { designsRouter } from "./routers/designs";
 import { publicationsRouter } from "./routers/publications";
-import { storeRouter } from "./routers/store";
 import { commissionsRouter } from "./routers/commissions";
 import { donationsRouter } from "./routers/donations";
 import { usersRouter } from "./routers/users";
@@ -21,7 +20,6 @@ export const appRouter = router({
   ideas: ideasRouter,
   designs: designsRouter,
   publications: publicationsRouter,
-  store: storeRouter,
   commissions: commissionsRouter,
   donations: donationsRouter,
   users: usersRouter,

@@ -4,8 +4,10 @@ import { ZodError } from "zod";
 import type { SessionUser } from "../auth/options";
 import { AppError, type AppErrorCode } from "../errors";
 import { log } from "../log";
+import { consume, type LimitName } from "../services/limits";
 
-export type Context = { user: SessionUser | null };
+/** `ip`: the client's address (server/http/client-ip.ts) for per-IP limits; absent for in-process callers. */
+export type Context = { user: SessionUser | null; ip?: string };
 
 const toTrpc: Record<AppErrorCode, TRPCError["code"]> = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -63,6 +65,13 @@ export const viewerProcedure = protectedProcedure.use(({ ctx, next }) => {
 });
 
 /** Changes: admins only. */
+/** A public procedure that spends one point of a per-IP limit before it runs (429 when spent). */
+export const limitedProcedure = (limit: LimitName) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    if (ctx.ip) await consume(limit, ctx.ip);
+    return next();
+  });
+
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
   return next({ ctx: { user: ctx.user } });

@@ -2,10 +2,17 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db";
-import { verifyPassword } from "./password";
+import { safeCallbackPath } from "../../lib/safe-redirect";
+import { clientIp } from "../http/client-ip";
+import { recordFailedSignIn } from "../services/limits";
+import { hashPassword, verifyPassword } from "./password";
 import { log } from "../log";
 
 export type SessionUser = { id: string; email: string; name?: string | null; role: "ADMIN" | "VIEWER" };
+
+let dummyHash: Promise<string> | undefined;
+/** A real hash of a random password, compared against when the email is unknown. */
+const unknownUserHash = () => (dummyHash ??= hashPassword(`unknown-${Math.random()}-${Date.now()}`));
 
 const ZCredentials = z.object({ email: z.email(), password: z.string().min(1).max(200) });
 
@@ -28,11 +35,18 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
+        const ip = clientIp(new Headers(req?.headers ?? {}));
         const parsed = ZCredentials.safeParse(raw);
-        if (!parsed.success) return null;
+        if (!parsed.success) {
+          await recordFailedSignIn(typeof raw?.email === "string" ? raw.email : "", ip);
+          return null;
+        }
         const user = await db.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+        // An unknown email costs the same password check as a known one: the answer time tells nothing.
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await unknownUserHash()));
+        if (!user || !ok) {
+          await recordFailedSignIn(parsed.data.email, ip);
           log.warn({ event: "signin_failed" }, "sign-in refused");
           return null;
         }
@@ -42,6 +56,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only paths on this site: `//host`, `/\host` and absolute URLs elsewhere fall back to /admin.
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackPath(path)}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = user as unknown as SessionUser & { sessionVersion: number };

@@ -16,7 +16,7 @@ export function redis(): Redis {
   return g.__mlRedis;
 }
 
-export const queuePrefix = () => process.env.QUEUE_PREFIX ?? "merchloop";
+export const queuePrefix = () => env().QUEUE_PREFIX;
 
 export function queue(name: QueueName): Queue {
   g.__mlQueues ??= new Map();

@@ -1,6 +1,6 @@
 export const dynamic = "force-dynamic";
 
-/** Process alive: no dependencies checked. */
+/** Process alive: no dependencies checked, nothing disclosed. */
 export function GET() {
-  return Response.json({ ok: true, uptimeSeconds: Math.round(process.uptime()) });
+  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
 }

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { isOperator, operatorsOnly } from "@/server/auth/operator";
 import { queueCounts, workerHeartbeat } from "@/server/services/system/status";
 import { registerGrowthMetrics } from "@/server/services/analytics/growth-metrics";
 
@@ -17,8 +18,9 @@ function metrics() {
   return g.__mlMetrics;
 }
 
-/** Prometheus metrics: web process stats, queue depths, worker heartbeat age. */
-export async function GET() {
+/** Prometheus metrics (operators only): web process stats, queue depths, worker heartbeat age. */
+export async function GET(req: Request) {
+  if (!(await isOperator(req))) return operatorsOnly();
   const m = metrics();
   const [counts, beat] = await Promise.all([queueCounts().catch(() => ({})), workerHeartbeat().catch(() => null)]);
   for (const [queue, states] of Object.entries(counts)) {

@@ -1,5 +1,7 @@
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
+import { readBody } from "@/server/http/body";
+import { rateLimit } from "@/server/services/limits";
 import { trackStorefront } from "@/server/services/outcomes/track-storefront";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +13,10 @@ const MAX_BYTES = 8_192;
  */
 export async function POST(req: Request) {
   if (req.headers.get("dnt") === "1" || req.headers.get("sec-gpc") === "1") return new Response(null, { status: 204 });
-  const text = await req.text();
-  if (text.length > MAX_BYTES) return Response.json({ error: "batch too large" }, { status: 413 });
+  const limited = await rateLimit(req, "api");
+  if (limited) return limited;
+  const text = await readBody(req, MAX_BYTES);
+  if (text instanceof Response) return text;
   let body: unknown;
   try {
     body = JSON.parse(text);

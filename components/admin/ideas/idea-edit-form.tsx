@@ -3,7 +3,8 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, ErrorMessage, TextArea, TextField } from "@/components/ui";
-import { PRODUCT_TYPES, ZIdeaDraft } from "@/server/providers/ideas/types";
+import { ZIdeaDraft } from "@/lib/idea-draft";
+import { PRODUCT_TYPES } from "@/lib/vocabulary";
 import type { IdeaItem } from "./types";
 
 type Errors = Partial<Record<"title" | "theme" | "imagePrompt" | "productTypes", string>>;

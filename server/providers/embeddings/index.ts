@@ -1,11 +1,11 @@
-import { env } from "../../env";
+import { selectProvider } from "../select";
 import { localEmbeddings } from "./local";
 import { openaiEmbeddings } from "./openai";
-import type { EmbeddingProvider } from "./types";
 
 export type { EmbeddingProvider } from "./types";
 
 /** The embedding provider chosen by env (local hashed TF-IDF unless OpenAI is keyed). */
-export function embeddings(): EmbeddingProvider {
-  return env().providers.embeddings === "openai" ? openaiEmbeddings() : localEmbeddings;
-}
+export const embeddings = selectProvider(
+  (e) => `${e.providers.embeddings}|${e.OPENAI_EMBEDDING_MODEL}`,
+  (e) => (e.providers.embeddings === "openai" ? openaiEmbeddings() : localEmbeddings),
+);

@@ -1,11 +1,11 @@
-import { env } from "../../env";
+import { selectProvider } from "../select";
 import { localIdeaWriter } from "./local";
 import { openaiIdeaWriter } from "./openai";
-import type { IdeaWriter } from "./types";
 
 export type { IdeaWriter, IdeaDraft, IdeaInput, IdeaProductType } from "./types";
 
 /** The idea writer chosen by env (local grammar unless OpenAI is keyed). */
-export function ideaWriter(): IdeaWriter {
-  return env().providers.ideas === "openai" ? openaiIdeaWriter() : localIdeaWriter;
-}
+export const ideaWriter = selectProvider(
+  (e) => `${e.providers.ideas}|${e.OPENAI_MODEL}`,
+  (e) => (e.providers.ideas === "openai" ? openaiIdeaWriter() : localIdeaWriter),
+);

@@ -1,19 +1,9 @@
-import { z } from "zod";
+import type { ProductType } from "../../../lib/vocabulary";
 
-export const PRODUCT_TYPES = ["tee", "sticker", "mug", "poster"] as const;
-export type IdeaProductType = (typeof PRODUCT_TYPES)[number];
-
-/** What every idea writer must return; both writers are validated against it. */
-export const ZIdeaDraft = z.object({
-  theme: z.string().trim().min(3, "theme is too short").max(60, "theme must be at most 60 characters"),
-  title: z.string().trim().min(3, "title is too short").max(60, "title must be at most 60 characters"),
-  imagePrompt: z.string().trim().min(20, "imagePrompt is too short").max(1200, "imagePrompt must be at most 1200 characters"),
-  productTypes: z
-    .array(z.enum(PRODUCT_TYPES))
-    .min(1, "pick at least one product type")
-    .max(4)
-    .refine((a) => new Set(a).size === a.length, "productTypes must not repeat"),
-});
+export { PRODUCT_TYPES } from "../../../lib/vocabulary";
+export { ZIdeaDraft } from "../../../lib/idea-draft";
+import type { IdeaDraft as BaseIdeaDraft } from "../../../lib/idea-draft";
+export type IdeaProductType = ProductType;
 /**
  * How a draft was made, when the writer knows: the template family and pattern, the typed slots and
  * the post's phrases (slot fillers first). Recorded on the Idea so the growth loop can learn which
@@ -26,7 +16,7 @@ export type IdeaRecipe = {
   slots: Array<{ kind: string; text: string }>;
   phrases: string[];
 };
-export type IdeaDraft = z.infer<typeof ZIdeaDraft> & { recipe?: IdeaRecipe };
+export type IdeaDraft = BaseIdeaDraft & { recipe?: IdeaRecipe };
 
 /** The post an idea is written from. */
 export type IdeaInput = {

@@ -1,6 +1,7 @@
 import type { ProviderUsage } from "../usage";
 
-export type ImageQuality = "standard" | "high" | "ultra";
+export type { QualityLevel as ImageQuality } from "../../../lib/vocabulary";
+import type { QualityLevel as ImageQuality } from "../../../lib/vocabulary";
 export type ImageProviderName = "local" | "openai" | "sdxl";
 
 export type GenerateImageInput = {

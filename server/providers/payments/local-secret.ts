@@ -35,7 +35,7 @@ function persistedSecret(dataDir: string): string {
  */
 export function localWebhookSecret(): string {
   const e = env();
-  const given = process.env.LOCAL_WEBHOOK_SECRET;
+  const given = e.LOCAL_WEBHOOK_SECRET;
   const key = `${given ?? ""}|${e.NEXTAUTH_SECRET ?? ""}|${e.DATA_DIR}`;
   if (cached?.key === key) return cached.secret;
   let secret: string;

@@ -6,7 +6,9 @@ import { AppError } from "../../errors";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
 import { reddit } from "../../providers/reddit";
-import { checkContent } from "../moderation/check-content";
+import { assertSafeContent } from "../moderation/check-content";
+import { parsePostUrl } from "./post-url";
+import { redditPostUrl } from "./trending";
 import { money } from "../../../lib/format";
 import { blankToUndefined, ZCreateCommission, type CreateCommissionInput } from "./schema";
 
@@ -18,11 +20,6 @@ async function findTier(ref: string): Promise<CommissionTier> {
   const tier = await db.commissionTier.findFirst({ where: { OR: [{ slug: ref.toLowerCase() }, { id: ref }] } });
   if (!tier || !tier.active) throw new AppError("BAD_REQUEST", `There is no active tier called "${ref}"`);
   return tier;
-}
-
-async function assertSafe(what: string, content: Parameters<typeof checkContent>[0]) {
-  const verdict = await checkContent(content);
-  if (!verdict.ok) throw new AppError("UNPROCESSABLE", `${what} can't be commissioned: ${verdict.reason}`);
 }
 
 /**
@@ -43,11 +40,12 @@ export async function createCommission(raw: CreateCommissionInput): Promise<Crea
   let postUrl: string | undefined;
   let subreddit: string | undefined;
   if (input.type === "POST") {
-    const post = await reddit().post(input.postUrl!);
+    const ref = parsePostUrl(input.postUrl!)!;
+    const post = await reddit().post(ref.id);
     if (!post || post.removed) throw new AppError("BAD_REQUEST", "We couldn't find that Reddit post. Check the URL and try again");
-    await assertSafe("That post", { title: post.title, body: post.selftext, community: post.subreddit, over18: post.over18, subredditNsfw: post.subredditNsfw });
-    postUrl = input.postUrl;
+    await assertSafeContent("That post", { title: post.title, body: post.selftext, community: post.subreddit, over18: post.over18, subredditNsfw: post.subredditNsfw }, "can't be commissioned");
     subreddit = post.subreddit;
+    postUrl = redditPostUrl(subreddit ? subreddit.toLowerCase() : ref.subreddit, ref.id);
   } else if (input.type === "SUBREDDIT") {
     subreddit = input.subreddit!;
     const posts = await reddit().listing(subreddit, "hot", 5);
@@ -55,7 +53,7 @@ export async function createCommission(raw: CreateCommissionInput): Promise<Crea
     if (posts.every((p) => p.subredditNsfw)) throw new AppError("UNPROCESSABLE", `r/${subreddit} is marked NSFW and can't be commissioned`);
   }
   const words = [input.message, input.anonymous ? undefined : input.displayName].filter(Boolean).join("\n");
-  if (words) await assertSafe("Your message", { title: words, body: "", community: subreddit ?? null, over18: false, subredditNsfw: false });
+  if (words) await assertSafeContent("Your message", { title: words, body: "", community: subreddit ?? null, over18: false, subredditNsfw: false }, "can't be commissioned");
 
   const publicToken = randomBytes(32).toString("base64url");
   const commission = await db.commission.create({

@@ -12,7 +12,7 @@ import { getSetting } from "../settings";
 import { completeCommission, endUnfulfilled, type FulfilResult } from "./end-unfulfilled";
 import { recordEvent } from "./events";
 import { FulfilmentAbort, pickSource } from "./pick-post";
-import { PRODUCT_ORDER, stageLabel } from "./stages";
+import { PRODUCT_TYPES, qualityOf, stageLabel } from "../../../lib/vocabulary";
 import { transition } from "./state";
 
 type Loaded = Commission & { tier: CommissionTier };
@@ -56,7 +56,7 @@ async function moderate(c: Loaded, signalId: string) {
 async function writeIdea(c: Loaded, signalId: string): Promise<string> {
   if (c.ideaId) return c.ideaId;
   await stage(c, "writing_idea", 30);
-  const idea = await writeIdeaForSignal(signalId, { productTypes: PRODUCT_ORDER.slice(0, Math.max(1, c.tier.productTypeCount)) as unknown as string[], commissionId: c.id });
+  const idea = await writeIdeaForSignal(signalId, { productTypes: PRODUCT_TYPES.slice(0, Math.max(1, c.tier.productTypeCount)), commissionId: c.id });
   await db.commission.updateMany({ where: { id: c.id, ideaId: null }, data: { ideaId: idea.id } });
   return (await db.commission.findUniqueOrThrow({ where: { id: c.id }, select: { ideaId: true } })).ideaId!;
 }
@@ -69,7 +69,7 @@ async function needsReview(c: Loaded) {
 
 async function design(c: Loaded, ideaId: string): Promise<Design> {
   await stage(c, "generating_design", 35);
-  const quality = (["standard", "high", "ultra"].includes(c.tier.imageQuality) ? c.tier.imageQuality : "standard") as "standard" | "high" | "ultra";
+  const quality = qualityOf(c.tier.imageQuality);
   const { design } = await approveIdea({ ideaId, quality, enqueue: false, forCommission: true });
   let last = -1;
   return runDesign(design.id, {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePostUrl, POST_URL_HINT } from "./post-url";
 
 /** "r/Cats", "/r/cats" or "cats" → "cats"; Reddit's own naming rule. */
 export const ZSubredditName = z
@@ -22,6 +23,7 @@ export const ZCreateCommission = z
   })
   .superRefine((v, ctx) => {
     if (v.type === "POST" && !v.postUrl) ctx.addIssue({ code: "custom", path: ["postUrl"], message: "Paste the URL of the Reddit post to commission" });
+    else if (v.type === "POST" && !parsePostUrl(v.postUrl!)) ctx.addIssue({ code: "custom", path: ["postUrl"], message: POST_URL_HINT });
     if (v.type === "SUBREDDIT" && !v.subreddit) ctx.addIssue({ code: "custom", path: ["subreddit"], message: "Name the subreddit to commission" });
   });
 

@@ -1,7 +1,9 @@
 // Print products: the exact pixel size each print-on-demand product needs at 300 DPI, where the art
 // sits inside it, and the listing price.
 
-export type ProductType = "tee" | "poster" | "mug" | "sticker";
+import { PRODUCT_TYPES, type ProductType } from "../../../lib/vocabulary";
+
+export { PRODUCT_TYPES, isProductType, type ProductType } from "../../../lib/vocabulary";
 
 export type ProductSpec = {
   type: ProductType;
@@ -26,9 +28,7 @@ export const PRODUCT_SPECS: Record<ProductType, ProductSpec> = {
   sticker: { type: "sticker", noun: "Sticker", width: 3000, height: 3000, dpi: 300, margin: 0.04, align: "centre", copies: 1, priceCents: 400 },
 };
 
-export const PRODUCT_TYPES = Object.keys(PRODUCT_SPECS) as ProductType[];
 export const DEFAULT_PRODUCT_TYPES: ProductType[] = ["tee", "sticker"];
-export const isProductType = (t: string): t is ProductType => t in PRODUCT_SPECS;
 
 /** The idea's product types that we can print, in table order; the default pair when none are. */
 export function productTypesOf(types: string[] | null | undefined): ProductType[] {

@@ -2,7 +2,8 @@ import type { Design, DesignFileKind } from "@prisma/client";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { log } from "../../log";
-import { imageProvider, isImageProvider, type ImageQuality } from "../../providers/images";
+import { imageProvider, isImageProvider } from "../../providers/images";
+import { qualityOf } from "../../../lib/vocabulary";
 import { fnv1a } from "../../providers/images/palette";
 import { MASTER_SIZE } from "../../providers/images/local";
 import { storage } from "../../providers/storage";
@@ -21,7 +22,6 @@ export const designKeys = {
   mockup: (id: string, type: ProductType) => `designs/${id}/mockup-${type}.png`,
 };
 
-const qualityOf = (q: string): ImageQuality => (q === "high" || q === "ultra" ? q : "standard");
 
 async function saveFile(designId: string, kind: DesignFileKind, productType: ProductType | null, key: string, png: Buffer, info: ImageInfo) {
   await storage().put(key, png, "image/png");

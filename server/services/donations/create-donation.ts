@@ -2,6 +2,7 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { payments } from "../../providers/payments";
+import { assertSafeContent } from "../moderation/check-content";
 import { money } from "../../../lib/format";
 import { ZCreateDonation, type CreateDonationInput } from "./schema";
 
@@ -14,6 +15,8 @@ export async function createDonation(raw: CreateDonationInput) {
     if (!product) throw new AppError("BAD_REQUEST", "That product does not exist");
     subreddit = product.community ?? undefined;
   }
+  const words = [input.message, input.anonymous ? undefined : input.donorName].filter(Boolean).join("\n");
+  if (words) await assertSafeContent("Your name or message", { title: words, body: "", community: subreddit ?? null, over18: false, subredditNsfw: false });
   const goal = subreddit ? await db.fundraisingGoal.findFirst({ where: { subreddit, active: true }, orderBy: { createdAt: "asc" } }) : null;
   const donation = await db.donation.create({
     data: { subreddit, productId: input.productId, goalId: goal?.id, amountCents: input.amountCents, donorName: input.donorName, anonymous: input.anonymous, message: input.message },

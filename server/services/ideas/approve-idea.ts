@@ -4,7 +4,8 @@ import { env } from "../../env";
 import { AppError } from "../../errors";
 import { enqueue as enqueueJob } from "../../queues/enqueue";
 
-export type DesignQuality = "standard" | "high" | "ultra";
+export type { QualityLevel as DesignQuality } from "../../../lib/vocabulary";
+import type { QualityLevel as DesignQuality } from "../../../lib/vocabulary";
 
 /** Locks the idea row and approves it inside `tx`: NEW → APPROVED plus a QUEUED Design. */
 export async function approveIdeaInTx(tx: Tx, ideaId: string, opts: { by?: string; quality?: DesignQuality; forCommission?: boolean } = {}) {

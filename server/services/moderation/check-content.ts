@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../../errors";
 import { log } from "../../log";
 import { loadDenylist, type Denylist } from "./denylist";
 
@@ -38,4 +39,13 @@ export async function checkContent(
     log.warn({ err: (err as Error).message }, "moderation check failed; rejecting (fail closed)");
     return { ok: false, reason: "moderation_error" };
   }
+}
+
+/**
+ * Words a shopper types that end up public (commission messages and display names, donation names
+ * and messages): the same check as posts. Throws UNPROCESSABLE naming what was refused.
+ */
+export async function assertSafeContent(what: string, content: ContentInput, refused = "can't be used"): Promise<void> {
+  const verdict = await checkContent(content);
+  if (!verdict.ok) throw new AppError("UNPROCESSABLE", `${what} ${refused}: ${verdict.reason}`);
 }

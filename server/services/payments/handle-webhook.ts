@@ -1,4 +1,5 @@
 import { db, pgPool } from "../../db";
+import { env } from "../../env";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
 import { enqueue } from "../../queues/enqueue";
@@ -17,6 +18,17 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   } catch (err) {
     log.warn({ err: err instanceof Error ? err.message : String(err) }, "stripe webhook refused: bad signature");
     return { status: 400, body: { error: { code: "BAD_REQUEST", message: "Invalid Stripe signature" } } };
+  }
+  // Stripe's check refuses old signatures only; one dated in the future is refused here (5 min of clock skew).
+  const signedAt = Number(signature?.match(/(?:^|,)t=(\d+)/)?.[1]);
+  if (signedAt > Date.now() / 1000 + 300) {
+    log.warn({ eventId: event.id }, "stripe webhook refused: signed in the future");
+    return { status: 400, body: { error: { code: "BAD_REQUEST", message: "Invalid Stripe signature timestamp" } } };
+  }
+  // A test-mode event must never settle a live shop (and the reverse): livemode follows the keys.
+  if (event.livemode !== env().paymentsLivemode) {
+    log.warn({ eventId: event.id, livemode: event.livemode }, "stripe webhook refused: livemode does not match the configured keys");
+    return { status: 400, body: { error: { code: "BAD_REQUEST", message: `This endpoint takes ${env().paymentsLivemode ? "live" : "test"}-mode events only` } } };
   }
   if (!isHandled(event.type)) return { status: 200, body: { received: true, ignored: event.type } };
 

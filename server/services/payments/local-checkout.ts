@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { deliverLocalEvent, isLocalSessionId, signedLocalEvent } from "../../providers/payments/local";
+import { payments } from "../../providers/payments";
 import { localId } from "../../providers/payments/local-secret";
 import { SHIPPING_COUNTRIES, SHIPPING_RATES, shippingCents } from "../../../lib/shop";
 import { statusUrlFor } from "../commissions/create-commission";
@@ -11,7 +12,11 @@ import { orderUrlFor } from "../shop/create-order";
 // as signed Stripe-shaped events through the webhook, exactly like Stripe would. A shop order's
 // checkout also collects a shipping address and a shipping rate, as Stripe Checkout does.
 
+/** The local checkout exists only while the local provider is active: otherwise it is a 404. */
+export const localCheckoutActive = () => payments().name === "local";
+
 async function loadSession(sessionId: string) {
+  if (!localCheckoutActive()) throw new AppError("NOT_FOUND", "There is no test checkout here");
   if (!isLocalSessionId(sessionId)) throw new AppError("NOT_FOUND", "Not a local test checkout session");
   const payment = await db.payment.findUnique({
     where: { checkoutSessionId: sessionId },

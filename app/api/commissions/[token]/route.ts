@@ -1,11 +1,12 @@
 import { errorResponse } from "@/server/errors";
+import { withRateLimit } from "@/server/services/limits";
 import { commissionStatusByToken } from "@/server/services/commissions/queries";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Public API: a commission's status, stages, and its product or refund. The token is the secret. */
-export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
+export const GET = withRateLimit(async (_req: Request, ctx: { params: Promise<{ token: string }> }) => {
   try {
     const { token } = await ctx.params;
     const s = await commissionStatusByToken(token);
@@ -28,4 +29,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ token: string 
   } catch (e) {
     return errorResponse(e);
   }
-}
+});

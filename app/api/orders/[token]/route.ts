@@ -1,11 +1,14 @@
 import { errorResponse } from "@/server/errors";
+import { rateLimit } from "@/server/services/limits";
 import { orderByToken } from "@/server/services/shop/queries";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Public API: an order's status, items, timeline, tracking and refund. The token is the secret. */
-export async function GET(_req: Request, ctx: { params: Promise<{ token: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
+  const limited = await rateLimit(req, "api");
+  if (limited) return limited;
   try {
     const o = await orderByToken((await ctx.params).token);
     return Response.json(

@@ -1,3 +1,4 @@
+import { BODY_LIMITS, readBody } from "@/server/http/body";
 import { handlePrintfulWebhook } from "@/server/services/shop/handle-printful-webhook";
 
 export const runtime = "nodejs";
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
  * a secret: /api/webhooks/printful?token=$PRINTFUL_WEBHOOK_SECRET (checked in constant time).
  */
 export async function POST(req: Request) {
-  const raw = await req.text();
+  const raw = await readBody(req, BODY_LIMITS.webhook);
+  if (raw instanceof Response) return raw;
   const { status, body } = await handlePrintfulWebhook(raw, new URL(req.url).searchParams.get("token"));
   return Response.json(body, { status });
 }

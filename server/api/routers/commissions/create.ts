@@ -1,5 +1,5 @@
-import { publicProcedure } from "../../trpc";
+import { limitedProcedure } from "../../trpc";
 import { createCommission } from "../../../services/commissions/create-commission";
 import { ZCreateCommissionForm } from "./create.types";
 
-export const create = publicProcedure.input(ZCreateCommissionForm).mutation(({ input }) => createCommission(input));
+export const create = limitedProcedure("create").input(ZCreateCommissionForm).mutation(({ input }) => createCommission(input));

@@ -1,7 +1,6 @@
 import { router } from "../../trpc";
-import { get } from "./get";
 import { list } from "./list";
 import { retry } from "./retry";
 
 // Procedures for "designs" live one per file beside this index.
-export const designsRouter = router({ list, get, retry });
+export const designsRouter = router({ list, retry });

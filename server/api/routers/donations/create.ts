@@ -1,5 +1,5 @@
-import { publicProcedure } from "../../trpc";
+import { limitedProcedure } from "../../trpc";
 import { createDonation } from "../../../services/donations/create-donation";
 import { ZCreateDonationForm } from "./create.types";
 
-export const create = publicProcedure.input(ZCreateDonationForm).mutation(({ input }) => createDonation(input));
+export const create = limitedProcedure("create").input(ZCreateDonationForm).mutation(({ input }) => createDonation(input));

@@ -1,6 +1,5 @@
 import { router } from "../../trpc";
 import { list } from "./list";
-import { get } from "./get";
 import { designStatus } from "./design-status";
 import { approve } from "./approve";
 import { reject } from "./reject";
@@ -12,4 +11,4 @@ import { setWeight } from "./set-weight";
 import { scoreNow } from "./score-now";
 
 // Idea queue: review (approve → design job, reject, edit, bulk), scoring weights and manual runs.
-export const ideasRouter = router({ list, get, designStatus, approve, reject, edit, bulkApprove, bulkReject, weights, setWeight, scoreNow });
+export const ideasRouter = router({ list, designStatus, approve, reject, edit, bulkApprove, bulkReject, weights, setWeight, scoreNow });

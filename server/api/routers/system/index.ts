@@ -1,15 +1,13 @@
 import { z } from "zod";
-import { adminProcedure, publicProcedure, router, viewerProcedure } from "../../trpc";
+import { adminProcedure, router, viewerProcedure } from "../../trpc";
 import { systemStatus } from "../../../services/system/status";
 import { listFailedJobs, recentJobRuns, retryJob } from "../../../services/system/queues";
 import { queueNames } from "../../../queues/contracts";
-import { allSettings, setSetting, settingSchemas } from "../../../services/settings";
 
 const ZQueue = z.enum(queueNames as [string, ...string[]]) as z.ZodType<(typeof queueNames)[number]>;
 
 export const systemRouter = router({
   status: viewerProcedure.query(() => systemStatus()),
-  me: publicProcedure.query(({ ctx }) => ctx.user),
   failedJobs: viewerProcedure
     .input(z.object({ queue: ZQueue, page: z.number().int().min(0).default(0) }))
     .query(({ input }) => listFailedJobs(input.queue, input.page)),
@@ -19,14 +17,4 @@ export const systemRouter = router({
   jobRuns: viewerProcedure
     .input(z.object({ queue: ZQueue.optional(), status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]).optional(), cursor: z.string().optional() }))
     .query(({ input }) => recentJobRuns(input)),
-  settings: viewerProcedure.query(() => allSettings()),
-  setSetting: adminProcedure
-    .input(
-      z.discriminatedUnion("key", [
-        z.object({ key: z.literal("autoApproveIdeas"), value: settingSchemas.autoApproveIdeas }),
-        z.object({ key: z.literal("commissionReview"), value: settingSchemas.commissionReview }),
-        z.object({ key: z.literal("ideasPerRun"), value: settingSchemas.ideasPerRun }),
-      ]),
-    )
-    .mutation(({ ctx, input }) => setSetting(input.key, input.value as never, ctx.user.id)),
 });

@@ -1,7 +1,9 @@
 import { errorResponse } from "@/server/errors";
 import { log } from "@/server/log";
 import { isAppError } from "@/server/errors";
-import { cancelLocalCheckout, payLocalCheckout, type LocalShipping } from "@/server/services/payments/local-checkout";
+import { BODY_LIMITS, readBody } from "@/server/http/body";
+import { rateLimit } from "@/server/services/limits";
+import { cancelLocalCheckout, localCheckoutActive, payLocalCheckout, type LocalShipping } from "@/server/services/payments/local-checkout";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,13 +13,18 @@ export const dynamic = "force-dynamic";
  * shop's own /api/webhooks/stripe, then sends the shopper on (303).
  */
 export async function POST(req: Request, ctx: { params: Promise<{ session: string }> }) {
+  if (!localCheckoutActive()) return Response.json({ error: { code: "NOT_FOUND", message: "There is no test checkout here" } }, { status: 404 });
+  const limited = await rateLimit(req);
+  if (limited) return limited;
+  const body = await readBody(req, BODY_LIMITS.json);
+  if (body instanceof Response) return body;
   const { session } = await ctx.params;
-  const form = await req.formData().catch(() => null);
-  const action = form?.get("action") === "cancel" ? "cancel" : "pay";
+  const form = new URLSearchParams(body);
+  const action = form.get("action") === "cancel" ? "cancel" : "pay";
   const webhookUrl = `${new URL(req.url).origin}/api/webhooks/stripe`;
   const field = (k: string) => {
-    const v = form?.get(k);
-    return typeof v === "string" ? v : undefined;
+    const v = form.get(k);
+    return v ?? undefined;
   };
   const shipping = { name: field("name"), line1: field("line1"), line2: field("line2"), city: field("city"), state: field("state"), postal_code: field("postal_code"), country: field("country"), rate: field("rate") } as LocalShipping;
   const run = (url?: string) => (action === "pay" ? payLocalCheckout(session, { webhookUrl: url, shipping }) : cancelLocalCheckout(session, { webhookUrl: url }));

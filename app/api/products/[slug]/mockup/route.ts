@@ -1,4 +1,5 @@
 import { errorResponse } from "@/server/errors";
+import { rateLimit } from "@/server/services/limits";
 import { colourMockup } from "@/server/services/shop/colour-mockup";
 
 export const runtime = "nodejs";
@@ -6,6 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/products/<slug>/mockup?type=tee&colour=Black — the mockup in that colour (rendered once, then stored). */
 export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const limited = await rateLimit(req, "api");
+  if (limited) return limited;
   const q = new URL(req.url).searchParams;
   try {
     const m = await colourMockup((await ctx.params).slug, q.get("type") ?? "", q.get("colour") ?? "");
