@@ -16,7 +16,7 @@ const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_
 // Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
 // inside one design), so one at a time; I/O-bound queues go wide.
 const concurrency = (q: QueueName, base: number) =>
-  ({ ingest: 1, score: 1, design: 1, publish: base * 2, commission: base, payment: base * 4, refund: base })[q];
+  ({ ingest: 1, score: 1, design: 1, publish: base * 2, commission: base, payment: base * 4, refund: base, promote: base, socialPost: base * 2, socialSweep: 1 })[q];
 
 export async function startWorkers() {
   const e = env();

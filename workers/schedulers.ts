@@ -2,6 +2,7 @@ import { db } from "../server/db";
 import { env } from "../server/env";
 import { queue } from "../server/queues/connection";
 import { log } from "../server/log";
+import { syncPromoteSchedulers } from "./processors/promote";
 
 /** One repeatable ingest job per enabled source (interval from the source row or env). */
 export async function syncSchedulers() {
@@ -18,4 +19,5 @@ export async function syncSchedulers() {
     await q.upsertJobScheduler(key, { every }, { name: "ingest", data: { sourceKey: s.key } });
   }
   log.info({ sources: sources.length }, "ingest schedulers in place");
+  await syncPromoteSchedulers();
 }

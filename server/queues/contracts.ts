@@ -21,6 +21,12 @@ export const queueContracts = {
   payment: z.object({ eventId: z.string().min(1) }),
   /** Send one Refund row to the payments provider. */
   refund: z.object({ refundId: z.string().min(1) }),
+  /** Draft promotions for a listing whose storefront publication just became PUBLISHED. */
+  promote: z.object({ listingId: z.string().min(1) }),
+  /** Send one scheduled promo post (its row is the status). */
+  socialPost: z.object({ postId: z.string().min(1) }),
+  /** The promoters' clock: deliver due posts and refresh tokens, or fetch results. */
+  socialSweep: z.object({ task: z.enum(["due", "results"]) }),
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
@@ -36,6 +42,9 @@ export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: num
   commission: { attempts: 3, backoffMs: 1_000 },
   payment: { attempts: 8, backoffMs: 500 },
   refund: { attempts: 8, backoffMs: 2_000 },
+  promote: { attempts: 8, backoffMs: 2_000 },
+  socialPost: { attempts: 5, backoffMs: 5_000 },
+  socialSweep: { attempts: 1, backoffMs: 1_000 },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

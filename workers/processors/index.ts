@@ -7,6 +7,7 @@ import { publish } from "./publish";
 import { commission } from "./commission";
 import { payment } from "./payment";
 import { refund } from "./refund";
+import { promote, socialPost, socialSweep } from "./promote";
 
 // Every queue in the contract has exactly one processor (the type enforces it).
-export const processors: { [Q in QueueName]: Processor<Q> } = { ingest, score, design, publish, commission, payment, refund };
+export const processors: { [Q in QueueName]: Processor<Q> } = { ingest, score, design, publish, commission, payment, refund, promote, socialPost, socialSweep };
