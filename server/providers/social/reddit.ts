@@ -30,7 +30,8 @@ async function client(acc: SocialAccountRef): Promise<SnoowrapType> {
     userAgent: String(acc.config.userAgent ?? "merchloop-promoter/0.1"),
     clientId: String(acc.config.clientId ?? ""),
     clientSecret: acc.credentials.client_secret ?? "",
-    accessToken: acc.credentials.access_token ?? "",
+    // With no access token yet, a placeholder makes the first call answer 401 and the service refresh.
+    accessToken: acc.credentials.access_token || "none",
   });
   // The service refreshes; snoowrap must not try on its own (it would drop a rotated refresh token).
   (r as unknown as { tokenExpiration: number }).tokenExpiration = Infinity;
