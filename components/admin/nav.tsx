@@ -11,6 +11,7 @@ const items = [
   { href: "/admin/designs", label: "Designs" },
   { href: "/admin/publications", label: "Publications" },
   { href: "/admin/commissions", label: "Commissions" },
+  { href: "/admin/promote", label: "Promote" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/queues", label: "Queues" },
 ];

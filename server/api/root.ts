@@ -8,6 +8,7 @@ import { publicationsRouter } from "./routers/publications";
 import { storeRouter } from "./routers/store";
 import { commissionsRouter } from "./routers/commissions";
 import { donationsRouter } from "./routers/donations";
+import { promoteRouter } from "./routers/promote";
 
 export const appRouter = router({
   system: systemRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   store: storeRouter,
   commissions: commissionsRouter,
   donations: donationsRouter,
+  promote: promoteRouter,
 });
 
 export type AppRouter = typeof appRouter;

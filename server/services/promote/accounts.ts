@@ -66,6 +66,10 @@ export async function createBrand(input: { name: string; dailyCapCents?: number;
   }
 }
 
+export async function listBrands() {
+  return db.brand.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, dailyCapCents: true, monthlyCapCents: true, postsPerHour: true, _count: { select: { accounts: true } } } });
+}
+
 export async function updateBrand(id: string, input: { dailyCapCents?: number; monthlyCapCents?: number; postsPerHour?: number }, actorId?: string) {
   const brand = await db.brand.update({ where: { id }, data: input }).catch(() => null);
   if (!brand) throw new AppError("NOT_FOUND", "That brand does not exist");

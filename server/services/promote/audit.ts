@@ -1,31 +1,12 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
+import type { PromoActionName } from "../../../lib/promote";
 
 // Every promoter event goes to the shared audit trail (audit_logs): who (actorId, null = a worker),
 // what (action "promote.<verb>"), when (createdAt) and which account (entityType social_account,
 // entityId = account id, so the dashboard filters by account on an index). Never a secret in `data`.
 
-export const PROMO_ACTIONS = [
-  "draft",
-  "blocked",
-  "edit",
-  "approve",
-  "reject",
-  "schedule",
-  "post",
-  "fail",
-  "reschedule",
-  "wait",
-  "credential_set",
-  "credential_refresh",
-  "needs_reconnect",
-  "reconnected",
-  "cap_hit",
-  "account_connect",
-  "account_update",
-  "key_rotated",
-] as const;
-export type PromoAction = (typeof PROMO_ACTIONS)[number];
+export type PromoAction = PromoActionName;
 
 type Client = Pick<typeof db, "auditLog"> | Prisma.TransactionClient;
 

@@ -46,3 +46,6 @@ export async function listPromoAudit(input: { accountId?: string; action?: strin
     nextCursor: rows.length > take ? items[items.length - 1].id : null,
   };
 }
+
+/** One post the local outbox published (its public page). */
+export const getOutboxPost = (id: string) => db.outboxPost.findUnique({ where: { id } });

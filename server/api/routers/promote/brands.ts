@@ -1,0 +1,4 @@
+import { adminProcedure } from "../../trpc";
+import { listBrands } from "../../../services/promote/accounts";
+
+export const brands = adminProcedure.query(() => listBrands());
