@@ -26,6 +26,7 @@ const issue = () => {
 };
 
 beforeAll(async () => {
+  await import("@atproto/api"); // the provider loads the SDK lazily; load it here, outside the test timeouts
   srv = await startServer((req, res, body, url) => {
     const nsid = url.pathname.replace(/^\/xrpc\//, "");
     const bearer = (req.headers.authorization ?? "").replace(/^Bearer /, "");
@@ -65,7 +66,7 @@ beforeAll(async () => {
     }
     json(res, 400, { error: "MethodNotImplemented", message: nsid });
   });
-});
+}, 60_000);
 afterAll(() => srv.close());
 beforeEach(() => {
   state.rateLimited = false;

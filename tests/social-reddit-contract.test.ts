@@ -11,6 +11,7 @@ const LINK = "https://shop.test/products/cat-tee?tc=abc";
 const submitted: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
+  await import("snoowrap"); // loaded lazily by the provider; load it outside the test timeouts
   srv = await startServer((req, res, raw, url) => {
     const body = new URLSearchParams(raw.toString("utf8"));
     const path = url.pathname.replace(/\.json$/, "").replace(/\/$/, "");
@@ -43,7 +44,7 @@ beforeAll(async () => {
     }
     json(res, 404, { message: "Not Found", error: 404 });
   });
-});
+}, 60_000);
 afterAll(() => srv.close());
 
 const account = (credentials: Record<string, string>): SocialAccountRef => ({

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AtpAgent, type AtpSessionData, type AtpSessionEvent } from "@atproto/api";
+import type { AtpAgent, AtpSessionData, AtpSessionEvent } from "@atproto/api";
 import { retryAtFromHeaders, SocialError, type CredentialUpdate, type OutgoingPost, type SocialAccountRef, type SocialProvider } from "./types";
 
 // Bluesky through @atproto/api (XRPC). Connect with the handle and an app password: the first call
@@ -64,6 +64,9 @@ async function agentFor(acc: SocialAccountRef): Promise<AtpAgent> {
   const persist = (evt: AtpSessionEvent, s?: AtpSessionData) => {
     if (evt === "update" && s && acc.onCredentials) void acc.onCredentials(toUpdate(s));
   };
+  // Loaded lazily: @atproto/api's CommonJS build requires ESM-only multiformats, which fails when a
+  // CommonJS entry (the tsx worker) imports it statically; a dynamic import resolves its ESM side.
+  const { AtpAgent } = await import("@atproto/api");
   const agent = new AtpAgent({ service: acc.serviceUrl ?? "https://bsky.social", persistSession: persist });
   const { access_jwt: accessJwt, refresh_jwt: refreshJwt, app_password: password } = acc.credentials;
   if (accessJwt && refreshJwt) {
