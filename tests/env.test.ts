@@ -24,13 +24,21 @@ describe("env", () => {
       payments: "local",
       storage: "local",
       publishers: ["local"],
+      promoteWriter: "local",
     });
     expect(e.appUrl).toBe("http://localhost:3000");
   });
 
+  it("checks CREDENTIALS_KEYS entries: id:base64 of 32 bytes", () => {
+    const good = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+    expect(parseEnv({ ...base, CREDENTIALS_KEYS: good }).CREDENTIALS_KEYS).toBe(good);
+    expect(() => parseEnv({ ...base, CREDENTIALS_KEYS: `k1:${Buffer.alloc(16).toString("base64")}` })).toThrow(/CREDENTIALS_KEYS/);
+    expect(() => parseEnv({ ...base, CREDENTIALS_KEYS: "no-colon" })).toThrow(/CREDENTIALS_KEYS/);
+  });
+
   it("goes live when keys are set", () => {
     const e = parseEnv({ ...base, OPENAI_API_KEY: "sk-x", STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", REDDIT_CLIENT_ID: "id", REDDIT_CLIENT_SECRET: "s" });
-    expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe" });
+    expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe", promoteWriter: "openai" });
   });
 
   it("names the missing variable and why", () => {
