@@ -93,6 +93,22 @@ const COMMANDS: Record<string, Command> = {
       return r;
     },
   },
+  "rotate-key": {
+    usage: "rotate-key [--json]",
+    summary: "re-encrypt every stored social credential under the newest key in CREDENTIALS_KEYS (list the new key first, keep the old one until this has run)",
+    async run({ args, json }) {
+      parseArgs({ args, allowPositionals: false, strict: true, options: { json: { type: "boolean" } } });
+      const { rotateKeys } = await import("../server/services/promote/secrets");
+      const r = await rotateKeys({ onProgress: (done, total) => err(`  re-encrypted ${done}/${total}`) });
+      const human = `Credentials now under key "${r.keyId}": ${r.rotated} re-encrypted, ${r.skipped} changed meanwhile (already under the new key), ${r.remaining} left under an old key`;
+      if (json) {
+        err(human);
+        out(JSON.stringify(r));
+      } else out(human);
+      if (r.remaining > 0) throw new Error(`${r.remaining} secrets are still under an old key; run rotate-key again`);
+      return r;
+    },
+  },
 };
 
 function formatTable(columns: string[], rows: unknown[][]) {

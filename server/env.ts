@@ -109,6 +109,11 @@ const schema = z
     RATE_LIMIT_SSE_PER_TOKEN: count(3),
     RATE_LIMIT_SSE_PER_IP: count(10),
     TRPC_MAX_BATCH: z.coerce.number().int().min(10, "TRPC_MAX_BATCH must be at least 10 (the dashboard batches up to 10 calls)").max(100).default(10),
+    // Promoters: credential keys "id:base64-32-bytes[,id:key…]", the first seals new secrets
+    CREDENTIALS_KEYS: z.string().optional(),
+    PROMOTE_WRITER: z.enum(["local", "openai"]).optional(),
+    PROMOTE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    PROMOTE_RESULTS_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     // Redis key prefix for queues and limits (tests and benches give each run its own)
@@ -124,6 +129,16 @@ const schema = z
     need(e.REDDIT_PROVIDER === "oauth" && !(e.REDDIT_CLIENT_ID && e.REDDIT_CLIENT_SECRET), "REDDIT_CLIENT_ID", "REDDIT_PROVIDER=oauth needs REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET");
     need((e.IDEA_PROVIDER === "openai" || e.ASK_PROVIDER === "openai" || e.EMBEDDING_PROVIDER === "openai" || e.IMAGE_PROVIDER === "openai") && !e.OPENAI_API_KEY, "OPENAI_API_KEY", "an OpenAI provider is selected but OPENAI_API_KEY is not set");
     need(e.IMAGE_PROVIDER === "sdxl" && !e.SDXL_URL, "SDXL_URL", "IMAGE_PROVIDER=sdxl needs SDXL_URL (an Automatic1111-compatible server)");
+    need(e.PROMOTE_WRITER === "openai" && !e.OPENAI_API_KEY, "OPENAI_API_KEY", "PROMOTE_WRITER=openai needs OPENAI_API_KEY");
+    if (e.CREDENTIALS_KEYS) {
+      for (const part of e.CREDENTIALS_KEYS.split(",").map((s) => s.trim()).filter(Boolean)) {
+        const [id, key] = part.split(":");
+        if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || !key || Buffer.from(key, "base64").length !== 32) {
+          need(true, "CREDENTIALS_KEYS", 'each entry must be "<id>:<base64 of 32 random bytes>" (make one: openssl rand -base64 32)');
+          break;
+        }
+      }
+    }
     need(e.PAYMENTS_PROVIDER === "stripe" && !e.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY", "PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY");
     need(!!e.STRIPE_SECRET_KEY && e.PAYMENTS_PROVIDER !== "local" && !e.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET", "Stripe is live but STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified");
     need(e.MAIL_PROVIDER === "smtp" && !e.SMTP_URL, "SMTP_URL", "MAIL_PROVIDER=smtp needs SMTP_URL (smtp://user:pass@host:587)");
@@ -165,6 +180,7 @@ export type Env = RawEnv & {
     mail: "local" | "smtp";
     publishers: Array<"local" | "zazzle" | "printful">;
     fulfilment: "local" | "printful";
+    promoteWriter: "local" | "openai";
   };
 };
 
@@ -200,6 +216,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       mail: e.MAIL_PROVIDER ?? (e.SMTP_URL ? "smtp" : "local"),
       publishers: publishers.length ? publishers : ["local"],
       fulfilment: e.FULFILMENT_PROVIDER ?? "local",
+      promoteWriter: e.PROMOTE_WRITER ?? openai,
     },
   };
 }

@@ -27,6 +27,7 @@ describe("env", () => {
       mail: "local",
       publishers: ["local"],
       fulfilment: "local",
+      promoteWriter: "local",
     });
     expect(e.appUrl).toBe("http://localhost:3000");
     expect(e.LOCAL_FULFILMENT_STEP_SECONDS).toBe(60);
@@ -38,9 +39,16 @@ describe("env", () => {
     expect(e.providers.fulfilment).toBe("printful");
   });
 
+  it("checks CREDENTIALS_KEYS entries: id:base64 of 32 bytes", () => {
+    const good = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
+    expect(parseEnv({ ...base, CREDENTIALS_KEYS: good }).CREDENTIALS_KEYS).toBe(good);
+    expect(() => parseEnv({ ...base, CREDENTIALS_KEYS: `k1:${Buffer.alloc(16).toString("base64")}` })).toThrow(/CREDENTIALS_KEYS/);
+    expect(() => parseEnv({ ...base, CREDENTIALS_KEYS: "no-colon" })).toThrow(/CREDENTIALS_KEYS/);
+  });
+
   it("goes live when keys are set", () => {
     const e = parseEnv({ ...base, OPENAI_API_KEY: "sk-x", STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", REDDIT_CLIENT_ID: "id", REDDIT_CLIENT_SECRET: "s" });
-    expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe" });
+    expect(e.providers).toMatchObject({ reddit: "oauth", ideas: "openai", embeddings: "openai", images: "openai", payments: "stripe", promoteWriter: "openai" });
     expect(parseEnv({ ...base, SMTP_URL: "smtp://u:p@mail.example.com:587" }).providers.mail).toBe("smtp");
   });
 

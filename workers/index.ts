@@ -14,7 +14,7 @@ import { heartbeatKey } from "../server/services/system/status";
 // Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
 // inside one design), so one at a time; I/O-bound queues go wide.
 const concurrency = (q: QueueName, base: number) =>
-  ({ ingest: 1, score: 1, design: 1, publish: base * 2, commission: base, payment: base * 4, refund: base, fulfilment: base * 2, "fulfilment-event": base * 2, "local-fulfilment": base * 2, growth: 1 })[q];
+  ({ ingest: 1, score: 1, design: 1, publish: base * 2, commission: base, payment: base * 4, refund: base, fulfilment: base * 2, "fulfilment-event": base * 2, "local-fulfilment": base * 2, growth: 1, promote: base, socialPost: base * 2, socialSweep: 1 })[q];
 
 export async function startWorkers() {
   const e = env();

@@ -2,6 +2,7 @@ import { db } from "../server/db";
 import { env } from "../server/env";
 import { queue } from "../server/queues/connection";
 import { log } from "../server/log";
+import { syncPromoteSchedulers } from "./processors/promote";
 
 /** One repeatable ingest job per enabled source (interval from the source row or env). */
 export async function syncSchedulers() {
@@ -19,6 +20,7 @@ export async function syncSchedulers() {
   }
   log.info({ sources: sources.length }, "ingest schedulers in place");
   await syncGrowthSchedulers();
+  await syncPromoteSchedulers();
 }
 
 /** Nightly weight learning (LEARN_WEIGHTS_CRON, UTC), budgets and the SLA every minute, experiment winners every 5. */

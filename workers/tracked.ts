@@ -39,7 +39,7 @@ export function tracked<Q extends QueueName>(queue: Q, fn: Processor<Q>) {
 }
 
 function entityOf(p: Record<string, unknown>): string | undefined {
-  for (const k of ["designId", "publicationId", "commissionId", "orderId", "externalId", "eventId", "refundId", "sourceKey"]) {
+  for (const k of ["designId", "publicationId", "commissionId", "orderId", "externalId", "eventId", "refundId", "sourceKey", "listingId", "postId"]) {
     if (typeof p[k] === "string") return p[k] as string;
   }
   return undefined;

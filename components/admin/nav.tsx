@@ -14,6 +14,7 @@ const items = [
   { href: "/admin/commissions", label: "Commissions" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/catalogue", label: "Catalogue" },
+  { href: "/admin/promote", label: "Promote" },
   { href: "/admin/subreddits", label: "Subreddits" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/growth", label: "Growth" },

@@ -25,6 +25,7 @@ export function CommissionForm({ tiers, trending, initialPostUrl }: { tiers: Tie
   const [message, setMessage] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [anonymous, setAnonymous] = useState(false);
+  const [promoteOptIn, setPromoteOptIn] = useState(false);
   const [email, setEmail] = useState("");
 
   const chooseType = (t: CommissionType) => {
@@ -37,7 +38,7 @@ export function CommissionForm({ tiers, trending, initialPostUrl }: { tiers: Tie
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { tier, type, postUrl: type === "POST" ? postUrl : undefined, subreddit: type === "SUBREDDIT" ? subreddit : undefined, message, displayName, anonymous, email, amountCents: selected?.priceCents },
+      { tier, type, postUrl: type === "POST" ? postUrl : undefined, subreddit: type === "SUBREDDIT" ? subreddit : undefined, message, displayName, anonymous, promoteOptIn, email, amountCents: selected?.priceCents },
       { onSuccess: (r) => window.location.assign(r.checkoutUrl) },
     );
   };
@@ -117,6 +118,9 @@ export function CommissionForm({ tiers, trending, initialPostUrl }: { tiers: Tie
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> Keep me anonymous
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={promoteOptIn} onChange={(e) => setPromoteOptIn(e.target.checked)} /> You may share the finished product on your social accounts
         </label>
       </Card>
 

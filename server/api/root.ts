@@ -12,6 +12,7 @@ import { reviewRouter } from "./routers/review";
 import { askRouter } from "./routers/ask";
 import { shopRouter } from "./routers/shop";
 import { growthRouter } from "./routers/growth";
+import { promoteRouter } from "./routers/promote";
 
 export const appRouter = router({
   system: systemRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   ask: askRouter,
   shop: shopRouter,
   growth: growthRouter,
+  promote: promoteRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,12 @@ export const queueContracts = {
   "local-fulfilment": z.object({ externalId: z.string().min(1), step: z.enum(["inprocess", "shipped", "delivered"]) }),
   /** Growth loop housekeeping: learn weights (nightly), enforce budgets, check the SLA, promote experiment winners. */
   growth: z.object({ task: z.enum(["learn-weights", "enforce-budgets", "check-sla", "promote-winners"]) }),
+  /** Draft promotions for a listing whose storefront publication just became PUBLISHED. */
+  promote: z.object({ listingId: z.string().min(1) }),
+  /** Send one scheduled promo post (its row is the status). */
+  socialPost: z.object({ postId: z.string().min(1) }),
+  /** The promoters' clock: deliver due posts and refresh tokens, or fetch results. */
+  socialSweep: z.object({ task: z.enum(["due", "results"]) }),
 } as const;
 
 export type QueueName = keyof typeof queueContracts;
@@ -50,6 +56,9 @@ export const queueDefaults: Record<QueueName, { attempts: number; backoffMs: num
   "fulfilment-event": { attempts: 8, backoffMs: 500 },
   "local-fulfilment": { attempts: 5, backoffMs: 1_000 },
   growth: { attempts: 2, backoffMs: 10_000 },
+  promote: { attempts: 8, backoffMs: 2_000 },
+  socialPost: { attempts: 5, backoffMs: 5_000 },
+  socialSweep: { attempts: 1, backoffMs: 1_000 },
 };
 
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): QueuePayload<Q> {

@@ -11,6 +11,7 @@ import { fulfilment } from "./fulfilment";
 import { fulfilmentEvent } from "./fulfilment-event";
 import { localFulfilment } from "./local-fulfilment";
 import { growth } from "./growth";
+import { promote, socialPost, socialSweep } from "./promote";
 
 // Every queue in the contract has exactly one processor (the type enforces it).
 export const processors: { [Q in QueueName]: Processor<Q> } = {
@@ -25,4 +26,7 @@ export const processors: { [Q in QueueName]: Processor<Q> } = {
   "fulfilment-event": fulfilmentEvent,
   "local-fulfilment": localFulfilment,
   growth,
+  promote,
+  socialPost,
+  socialSweep,
 };

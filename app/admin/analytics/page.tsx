@@ -1,14 +1,14 @@
 import { PageHeader } from "@/components/ui";
 import { AnalyticsCharts } from "@/components/admin/analytics/charts";
 import { AlertBanner } from "@/components/admin/analytics/alert-banner";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 import { analyticsCommunities, getAnalytics, ZAnalyticsFilter } from "@/server/services/analytics/get-analytics";
 import { firingAlerts } from "@/server/services/alerts/notify";
 
 export const dynamic = "force-dynamic";
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requireAdminPage("/admin/analytics");
+  await requireDashboardUser("/admin/analytics");
   const sp = await searchParams;
   const parsed = ZAnalyticsFilter.safeParse({ from: sp.from || undefined, to: sp.to || undefined, community: sp.community, marketplace: sp.marketplace || undefined });
   const filter = parsed.success ? parsed.data : {};

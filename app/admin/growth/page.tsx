@@ -1,7 +1,7 @@
 import { Card, PageHeader } from "@/components/ui";
 import { AlertBanner } from "@/components/admin/analytics/alert-banner";
 import { BudgetForm, ImportForm, PriceForm, ProposalActions } from "@/components/admin/growth/actions";
-import { requireAdminPage } from "@/server/auth/session";
+import { requireDashboardUser } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { budgetStatus } from "@/server/services/costs/budgets";
 import { listPrices } from "@/server/services/costs/prices";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 const usd = (micros: number) => `$${(micros / 1e6).toFixed(2)}`;
 
 export default async function GrowthPage() {
-  await requireAdminPage("/admin/growth");
+  await requireDashboardUser("/admin/growth");
   const [proposals, budgets, prices, alerts, history] = await Promise.all([
     listProposals(10),
     budgetStatus(),

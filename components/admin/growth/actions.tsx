@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import { Button, ErrorMessage } from "@/components/ui";
+import { useEditLock } from "@/components/admin/role-context";
 
 function useRefreshing<T>(opts: { onSuccess?: (v: T) => void } = {}) {
   const router = useRouter();
@@ -14,15 +15,16 @@ function useRefreshing<T>(opts: { onSuccess?: (v: T) => void } = {}) {
 /** Apply / reject a proposed weight change, or roll an applied one back. */
 export function ProposalActions({ id, status }: { id: string; status: string }) {
   const trpc = useTRPC();
+  const lock = useEditLock();
   const r = useRefreshing();
   const apply = useMutation(trpc.growth.applyProposal.mutationOptions(r.handlers));
   const reject = useMutation(trpc.growth.rejectProposal.mutationOptions(r.handlers));
   const rollback = useMutation(trpc.growth.rollbackProposal.mutationOptions(r.handlers));
   return (
     <div className="flex gap-2">
-      {status === "PROPOSED" && <Button size="sm" onClick={() => apply.mutate({ id })} disabled={apply.isPending}>Apply</Button>}
-      {status === "PROPOSED" && <Button size="sm" variant="secondary" onClick={() => reject.mutate({ id })} disabled={reject.isPending}>Reject</Button>}
-      {status === "APPLIED" && <Button size="sm" variant="secondary" onClick={() => rollback.mutate({ id })} disabled={rollback.isPending}>Roll back</Button>}
+      {status === "PROPOSED" && <Button size="sm" onClick={() => apply.mutate({ id })} disabled={apply.isPending || lock.disabled} title={lock.title}>Apply</Button>}
+      {status === "PROPOSED" && <Button size="sm" variant="secondary" onClick={() => reject.mutate({ id })} disabled={reject.isPending || lock.disabled} title={lock.title}>Reject</Button>}
+      {status === "APPLIED" && <Button size="sm" variant="secondary" onClick={() => rollback.mutate({ id })} disabled={rollback.isPending || lock.disabled} title={lock.title}>Roll back</Button>}
       <ErrorMessage error={r.error ? { message: r.error } : null} />
     </div>
   );
@@ -30,6 +32,7 @@ export function ProposalActions({ id, status }: { id: string; status: string }) 
 
 export function BudgetForm() {
   const trpc = useTRPC();
+  const lock = useEditLock();
   const r = useRefreshing();
   const save = useMutation(trpc.growth.setBudget.mutationOptions(r.handlers));
   const [provider, setProvider] = useState("total");
@@ -50,7 +53,7 @@ export function BudgetForm() {
         <select aria-label="Budget period" value={period} onChange={(e) => setPeriod(e.target.value as "DAILY" | "MONTHLY")} className="rounded border border-zinc-300 px-2 py-1"><option value="DAILY">Daily</option><option value="MONTHLY">Monthly</option></select>
       </label>
       <label className="flex flex-col">Cap (USD)<input aria-label="Budget cap" value={cap} onChange={(e) => setCap(e.target.value)} inputMode="decimal" className="w-28 rounded border border-zinc-300 px-2 py-1" /></label>
-      <Button size="sm" type="submit" disabled={save.isPending}>Save cap</Button>
+      <Button size="sm" type="submit" disabled={save.isPending || lock.disabled} title={lock.title}>Save cap</Button>
       <ErrorMessage error={r.error ? { message: r.error } : null} />
     </form>
   );
@@ -58,13 +61,14 @@ export function BudgetForm() {
 
 export function PriceForm({ priceKey, unit, microsPerUnit, fixedMicros, note }: { priceKey: string; unit: string; microsPerUnit: number; fixedMicros: number; note: string }) {
   const trpc = useTRPC();
+  const lock = useEditLock();
   const r = useRefreshing();
   const save = useMutation(trpc.growth.setPrice.mutationOptions(r.handlers));
   const [value, setValue] = useState(String(microsPerUnit));
   return (
     <form className="flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); const n = Number(value); if (!Number.isFinite(n) || n < 0) return r.setError("Enter a number ≥ 0"); save.mutate({ key: priceKey, unit, microsPerUnit: n, fixedMicros, note }); }}>
       <input aria-label={`Price of ${priceKey}`} value={value} onChange={(e) => setValue(e.target.value)} className="w-28 rounded border border-zinc-300 px-2 py-0.5" />
-      <Button size="sm" variant="secondary" type="submit" disabled={save.isPending}>Save</Button>
+      <Button size="sm" variant="secondary" type="submit" disabled={save.isPending || lock.disabled} title={lock.title}>Save</Button>
       <ErrorMessage error={r.error ? { message: r.error } : null} />
     </form>
   );
@@ -72,6 +76,7 @@ export function PriceForm({ priceKey, unit, microsPerUnit, fixedMicros, note }: 
 
 export function ImportForm() {
   const trpc = useTRPC();
+  const lock = useEditLock();
   const [result, setResult] = useState<string | null>(null);
   const r = useRefreshing<{ rows?: number; added: number; duplicateFile?: boolean; orders?: number }>({
     onSuccess: (v) => setResult(v.duplicateFile ? "This file was imported before: nothing added." : `${v.added} events added${v.rows !== undefined ? ` from ${v.rows} lines` : ` from ${v.orders} orders`}.`),
@@ -86,7 +91,7 @@ export function ImportForm() {
           <select aria-label="Import format" value={format} onChange={(e) => setFormat(e.target.value as "zazzle" | "generic")} className="rounded border border-zinc-300 px-2 py-1"><option value="zazzle">Zazzle referral/royalty report</option><option value="generic">Generic CSV</option></select>
         </label>
         <input aria-label="CSV file" type="file" accept=".csv,text/csv" onChange={async (e) => { const f = e.target.files?.[0]; if (!f) return; setResult(null); csv.mutate({ format, text: await f.text(), fileName: f.name }); e.target.value = ""; }} />
-        <Button size="sm" variant="secondary" onClick={() => { setResult(null); printful.mutate(); }} disabled={printful.isPending}>Import Printful orders</Button>
+        <Button size="sm" variant="secondary" onClick={() => { setResult(null); printful.mutate(); }} disabled={printful.isPending || lock.disabled} title={lock.title}>Import Printful orders</Button>
       </div>
       {result && <p className="text-green-700" role="status">{result}</p>}
       <ErrorMessage error={r.error ? { message: r.error } : null} />

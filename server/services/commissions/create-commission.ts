@@ -66,6 +66,7 @@ export async function createCommission(raw: CreateCommissionInput): Promise<Crea
       message: input.message,
       displayName: input.displayName,
       anonymous: input.anonymous,
+      promoteOptIn: input.promoteOptIn,
       email: input.email,
       amountCents: tier.priceCents,
       currency: tier.currency,

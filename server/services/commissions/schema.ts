@@ -18,6 +18,7 @@ export const ZCreateCommission = z
     message: z.string().trim().max(280, "Keep the message to 280 characters or fewer").optional(),
     displayName: z.string().trim().max(40, "Keep the display name to 40 characters or fewer").optional(),
     anonymous: z.boolean().default(false),
+    promoteOptIn: z.boolean().default(false), // the shopper agrees that we may share the finished product on our social accounts
     email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address for the receipt")).optional(),
     amountCents: z.number().int("Amount must be whole cents").positive().optional(),
   })

@@ -4,6 +4,7 @@ import { AppError } from "../../errors";
 import { log } from "../../log";
 import { configuredMarketplaces, publisherFor } from "../../providers/publishers";
 import { syncProductVariants } from "../shop/catalogue";
+import { requestPromotion } from "../promote/request-promotion";
 import { buildListingPackage } from "./build-package";
 
 /** A RUNNING row untouched this long belongs to a worker that died; another run may take it over. */
@@ -45,6 +46,7 @@ export async function runPublication(publicationId: string): Promise<Publication
     if (current.marketplace === "LOCAL" || !configuredMarketplaces().includes("LOCAL")) {
       await markIdeaPublished(current.listingId);
     }
+    if (current.marketplace === "LOCAL") await requestPromotion(current.listingId);
     log.info({ publicationId, marketplace: current.marketplace, externalId: result.externalId }, "publication published");
     return done;
   } catch (err) {

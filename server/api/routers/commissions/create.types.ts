@@ -9,6 +9,7 @@ export const ZCreateCommissionForm = z.object({
   message: z.string().optional(),
   displayName: z.string().optional(),
   anonymous: z.boolean().optional(),
+  promoteOptIn: z.boolean().optional(),
   email: z.string().optional(),
   amountCents: z.number().optional(),
 });

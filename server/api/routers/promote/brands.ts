@@ -1,0 +1,4 @@
+import { viewerProcedure } from "../../trpc";
+import { listBrands } from "../../../services/promote/accounts";
+
+export const brands = viewerProcedure.query(() => listBrands());
