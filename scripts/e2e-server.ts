@@ -21,7 +21,7 @@ async function mainE2E() {
   process.env.ADMIN_EMAIL = E2E_ADMIN.email;
   process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
   process.env.DEMO_APPROVALS = "0";
-  process.env.WORKER_CONCURRENCY ??= "2";
+  process.env.WORKER_JOB_CONCURRENCY ??= "2";
   const { main } = await import("./start");
   await main();
 }

@@ -55,7 +55,7 @@ async function main() {
     say(`no Postgres answers at ${adminUrl}: starting an embedded one for the tests`);
     const e = await startEmbeddedPostgres(join(root, ".data", "test"), 54330);
     env.TEST_DATABASE_ADMIN_URL = e.url.replace(/\/merchloop$/, "/postgres");
-    cleanups.push(() => e.stop());
+    cleanups.push(() => e.service.stop());
   }
   const redisUrl = env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   if (await redisAnswers(redisUrl)) env.TEST_REDIS_URL = redisUrl;
@@ -63,7 +63,7 @@ async function main() {
     say(`no Redis answers at ${redisUrl}: starting a local redis-server for the tests`);
     const r = await startLocalRedis(join(root, ".data", "test"), 63791);
     env.TEST_REDIS_URL = r.url;
-    cleanups.push(() => void r.proc.kill("SIGTERM"));
+    cleanups.push(() => r.service.stop());
   }
   env.REDIS_URL = env.TEST_REDIS_URL;
 

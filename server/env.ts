@@ -74,7 +74,11 @@ const schema = z
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_PUBLIC_URL: optionalUrl,
 
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Processes `npm start` runs (default: the number of cores); read by scripts/start.ts.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    // Jobs in flight per queue in each worker process (scaled per queue in workers/index.ts).
+    WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
   .superRefine((e, ctx) => {

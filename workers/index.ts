@@ -24,7 +24,7 @@ export async function startWorkers() {
     const w = new Worker(name, tracked(name, processors[name] as never), {
       connection: createRedis(),
       prefix: queuePrefix(),
-      concurrency: concurrency(name, e.WORKER_CONCURRENCY),
+      concurrency: concurrency(name, e.WORKER_JOB_CONCURRENCY),
       // A crashed worker's jobs are re-delivered once their lock lapses (stalled-job check).
       lockDuration: LOCK_MS,
       stalledInterval: Math.max(1_000, Math.round(LOCK_MS / 2)),
