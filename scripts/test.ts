@@ -72,12 +72,13 @@ async function main() {
     { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
     { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=-1"] },
     { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
-    { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: `${reports}/integration.json` },
-    // Build as its own step (outside Playwright's server start-up timeout); skipped when up to date.
+    // Build as its own step, before the integration tests that run `next start` processes and
+    // outside Playwright's server start-up timeout; skipped when up to date.
     { name: "build", cmd: bin("next"), args: ["build"] },
+    { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: `${reports}/integration.json` },
     { name: "e2e", cmd: bin("playwright"), args: ["test"], report: `${reports}/e2e.json` },
   ]
-    .filter((s) => only.length === 0 || only.includes(s.name) || (s.name === "build" && only.includes("e2e")))
+    .filter((s) => only.length === 0 || only.includes(s.name) || (s.name === "build" && (only.includes("e2e") || only.includes("integration"))))
     .filter((s) => s.name !== "build" || buildNeeded());
 
   rmSync(reports, { recursive: true, force: true });

@@ -10,7 +10,9 @@ import { tracked } from "./tracked";
 import { syncSchedulers } from "./schedulers";
 
 import { heartbeatKey } from "../server/services/system/status";
+import { requeueUnappliedEvents } from "../server/services/payments/requeue-unapplied";
 const LOCK_MS = Number(process.env.WORKER_LOCK_MS ?? 30_000);
+const REQUEUE_EVERY_MS = Number(process.env.WORKER_REQUEUE_MS ?? 15_000);
 const SHUTDOWN_TIMEOUT_MS = Number(process.env.WORKER_SHUTDOWN_TIMEOUT_MS ?? 20_000);
 
 // Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
@@ -41,6 +43,13 @@ export async function startWorkers() {
   };
   await beat();
   const heartbeat = setInterval(beat, 5_000);
+  // Stripe events stored while Redis was down (or lost with it) are delivered once it is back.
+  const requeue = setInterval(() => {
+    requeueUnappliedEvents(REQUEUE_EVERY_MS * 2).then(
+      (n) => n && log.info({ events: n }, "requeued unapplied stripe events"),
+      (err: Error) => log.warn({ err: err.message }, "requeue of stripe events failed"),
+    );
+  }, REQUEUE_EVERY_MS);
   await syncSchedulers().catch((err) => log.error({ err: err.message }, "could not set up schedulers"));
 
   log.info({ queues: queueNames, providers: e.providers }, "workers started");
@@ -51,6 +60,7 @@ export async function startWorkers() {
     stopping = true;
     log.info({ signal }, "workers stopping: no new jobs, letting active ones finish");
     clearInterval(heartbeat);
+    clearInterval(requeue);
     const graceful = Promise.all(workers.map((w) => w.close()));
     const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), SHUTDOWN_TIMEOUT_MS).unref());
     if ((await Promise.race([graceful, timeout])) === "timeout") {

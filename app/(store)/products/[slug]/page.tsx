@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui";
@@ -7,11 +8,18 @@ import { ProductWhereToBuy } from "@/components/store/product-where-to-buy";
 import { money } from "@/lib/format";
 import { fileHref } from "@/server/providers/storage";
 import { getProduct } from "@/server/services/store/get-product";
+import { productTag } from "@/server/services/store/cache-tags";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request and served from the shared cache until a publication of this product
+// revalidates its tag (storefrontChanged), or for at most a minute.
+export const revalidate = 60;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
-// Metadata and page share one lookup per request.
-const loadProduct = cache(getProduct);
+// Metadata and page share one lookup per request; the tag marks the rendered page.
+const loadProduct = cache((slug: string) => unstable_cache(getProduct, ["product"], { tags: [productTag(slug)], revalidate: 60 })(slug));
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);

@@ -1,18 +1,18 @@
-import { notFound, permanentRedirect } from "next/navigation";
-import { GalleryPage, galleryHref } from "@/components/store/gallery-page";
+import { notFound } from "next/navigation";
+import { GalleryPage } from "@/components/store/gallery-page";
 
-// Later gallery pages are rendered on first request and cached for a few seconds (incremental
-// static regeneration): under load they are served from the cache instead of re-rendered each time.
-export const revalidate = 15;
+// Gallery pages are rendered on first request and served from the shared cache (Redis, see
+// server/cache/redis-cache-handler.cjs) until a publication changes the storefront (tag
+// GALLERY_TAG, revalidated by the worker) or, as a safety net, for at most a minute.
+// `/` is this page with page=1 (next.config.ts rewrites it; /shop/1 redirects to /).
+export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
-  return [];
+  return []; // nothing at build time: the build needs no database
 }
 
 export default async function ShopPage({ params }: { params: Promise<{ page: string }> }) {
   const { page: raw } = await params;
-  if (!/^\d{1,6}$/.test(raw)) notFound();
-  const page = Number(raw);
-  if (page <= 1) permanentRedirect(galleryHref(1));
-  return <GalleryPage page={page} />;
+  if (!/^[1-9]\d{0,5}$/.test(raw)) notFound();
+  return <GalleryPage page={Number(raw)} />;
 }
