@@ -79,6 +79,8 @@ const schema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     // Jobs in flight per queue in each worker process (scaled per queue in workers/index.ts).
     WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Queues this worker process serves (comma list; default all): dedicated pools per queue.
+    WORKER_QUEUES: z.string().optional(),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
   .superRefine((e, ctx) => {
@@ -91,6 +93,9 @@ const schema = z
     need(e.PAYMENTS_PROVIDER === "stripe" && !e.STRIPE_SECRET_KEY, "STRIPE_SECRET_KEY", "PAYMENTS_PROVIDER=stripe needs STRIPE_SECRET_KEY");
     need(!!e.STRIPE_SECRET_KEY && e.PAYMENTS_PROVIDER !== "local" && !e.STRIPE_WEBHOOK_SECRET, "STRIPE_WEBHOOK_SECRET", "Stripe is live but STRIPE_WEBHOOK_SECRET is not set: webhooks could not be verified");
     need(e.STORAGE_PROVIDER === "s3" && !(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), "S3_BUCKET", "STORAGE_PROVIDER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY");
+    for (const q of (e.WORKER_QUEUES ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+      if (!["ingest", "score", "design", "publish", "commission", "payment", "refund"].includes(q)) need(true, "WORKER_QUEUES", `unknown queue "${q}"`);
+    }
     const publishers = e.PUBLISHERS.split(",").map((s) => s.trim()).filter(Boolean);
     for (const p of publishers) {
       if (!["local", "zazzle", "printful"].includes(p)) need(true, "PUBLISHERS", `unknown publisher "${p}" (use local, zazzle, printful)`);

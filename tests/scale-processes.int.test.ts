@@ -11,7 +11,7 @@ import { db } from "../server/db";
 import { queuePublications } from "../server/services/publishing/queue-publications";
 import { awaitingCommission, sessionObject, signed, useLocalPayments } from "./helpers/commissions";
 import { makeListing, makeProducts } from "./helpers/listings";
-import { waitFor } from "./helpers/wait";
+import { stopAll, waitFor } from "./helpers/wait";
 
 const root = join(__dirname, "..");
 const base = Number(process.env.SCALE_TEST_PORT ?? 41850) + Number(process.env.VITEST_POOL_ID ?? 1) * 2;
@@ -37,11 +37,7 @@ beforeAll(async () => {
   for (const url of webs) await waitFor(`${url} to answer`, () => fetch(`${url}/api/health`).then((r) => r.ok, () => false), 60_000);
 }, 90_000);
 
-afterAll(async () => {
-  await Promise.all(
-    children.map((c) => new Promise<void>((res) => (c.exitCode !== null ? res() : (c.once("exit", () => res()), c.kill("SIGTERM"))))),
-  );
-});
+afterAll(() => stopAll(children), 30_000);
 
 describe.skipIf(!hasBuild)("two web and two worker processes", () => {
   it("share one page cache, and a publish through a worker refreshes it in both", async () => {
@@ -83,7 +79,9 @@ describe.skipIf(!hasBuild)("two web and two worker processes", () => {
     const deliveries = Array.from({ length: 10 }, (_, i) =>
       fetch(`${webs[i % 2]}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": event.signature }, body: event.payload }),
     );
-    for (const r of await Promise.all(deliveries)) expect(r.status).toBe(200);
+    // A cold process may answer 503 while it connects (the webhook's store deadline): Stripe retries.
+    for (const r of await Promise.all(deliveries)) expect([200, 503]).toContain(r.status);
+    await waitFor("the event accepted", async () => (await fetch(`${webs[1]}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": event.signature }, body: event.payload })).status === 200);
 
     // "paid" is written while applying the event; the stages after it come from a worker's fulfilment.
     const dec = new TextDecoder();

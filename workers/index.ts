@@ -22,7 +22,9 @@ const concurrency = (q: QueueName, base: number) =>
 
 export async function startWorkers() {
   const e = env();
-  const workers = queueNames.map((name) => {
+  const only = (e.WORKER_QUEUES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const served = queueNames.filter((q) => !only.length || only.includes(q));
+  const workers = served.map((name) => {
     const w = new Worker(name, tracked(name, processors[name] as never), {
       connection: createRedis(),
       prefix: queuePrefix(),

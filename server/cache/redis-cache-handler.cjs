@@ -89,6 +89,9 @@ class RedisCacheHandler {
   }
 
   async set(cacheKey, data, ctx) {
+    // A 404 (a shop page past the last, an unknown product) is not kept: any number of such URLs
+    // could be asked for, and each would take ~40 KB of Redis.
+    if (data && data.status === 404) return;
     try {
       const cacheControl = ctx && ctx.cacheControl;
       const expire = cacheControl && Number.isFinite(cacheControl.expire) ? cacheControl.expire : DEFAULT_TTL_S;

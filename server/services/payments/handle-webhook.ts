@@ -39,7 +39,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   }
 }
 
-const STORE_DEADLINE_MS = 1_500;
+const STORE_DEADLINE_MS = 1_000;
 const unavailable: WebhookResult = { status: 503, body: { error: { code: "UPSTREAM", message: "Temporarily unavailable; retry later" } } };
 
 async function recordAndQueue(event: Stripe.Event, rawBody: string): Promise<WebhookResult> {
