@@ -13,7 +13,7 @@ export const galleryHref = (n: number) => (n <= 1 ? "/" : `/shop/${n}`);
 /** One page of the storefront gallery (server component): hero, product grid, pagination. */
 export async function GalleryPage({ page }: { page: number }) {
   // The tag marks the rendered page too, so a publication re-renders every gallery page.
-  const gallery = await unstable_cache((p: number) => listProducts({ page: p }), ["gallery"], { tags: [GALLERY_TAG], revalidate: 60 })(page);
+  const gallery = await unstable_cache((p: number) => listProducts({ page: p }), ["gallery"], { tags: [GALLERY_TAG], revalidate: 300 })(page);
   if (!galleryPageInRange(gallery)) notFound();
   return (
     <div className="space-y-8">

@@ -8,7 +8,7 @@ import { GALLERY_TAG, productTag } from "./cache-tags";
  * process renders the gallery and the listing's product page afresh on their next request.
  * Called by the worker, so it writes the tags' revalidation time straight into the Redis hash that
  * the shared Next cache handler reads (server/cache/redis-cache-handler.cjs): no call to the web.
- * Best effort: if Redis is down the pages refresh when their revalidate period (60 s) ends.
+ * Best effort: if Redis is down the pages refresh when their revalidate period (5 min) ends.
  */
 export async function storefrontChanged(listingId: string) {
   const product = await db.product.findUnique({ where: { listingId }, select: { slug: true } });

@@ -11,15 +11,15 @@ import { getProduct } from "@/server/services/store/get-product";
 import { productTag } from "@/server/services/store/cache-tags";
 
 // Rendered on first request and served from the shared cache until a publication of this product
-// revalidates its tag (storefrontChanged), or for at most a minute.
-export const revalidate = 60;
+// revalidates its tag (storefrontChanged), or for at most five minutes.
+export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
 }
 
 // Metadata and page share one lookup per request; the tag marks the rendered page.
-const loadProduct = cache((slug: string) => unstable_cache(getProduct, ["product"], { tags: [productTag(slug)], revalidate: 60 })(slug));
+const loadProduct = cache((slug: string) => unstable_cache(getProduct, ["product"], { tags: [productTag(slug)], revalidate: 300 })(slug));
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);

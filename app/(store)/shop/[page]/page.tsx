@@ -3,9 +3,9 @@ import { GalleryPage } from "@/components/store/gallery-page";
 
 // Gallery pages are rendered on first request and served from the shared cache (Redis, see
 // server/cache/redis-cache-handler.cjs) until a publication changes the storefront (tag
-// GALLERY_TAG, revalidated by the worker) or, as a safety net, for at most a minute.
+// GALLERY_TAG, revalidated by the worker) or, as a safety net, for at most five minutes. Donation totals on the cards refresh then.
 // `/` is this page with page=1 (next.config.ts rewrites it; /shop/1 redirects to /).
-export const revalidate = 60;
+export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return []; // nothing at build time: the build needs no database
