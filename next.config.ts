@@ -19,6 +19,18 @@ const config: NextConfig = {
     "libpg-query", // loads its .wasm from its own folder at run time
   ],
   poweredByHeader: false,
+  // Rendered storefront pages live in Redis, shared by every web process (see the handler's header).
+  cacheHandler: require.resolve("./server/cache/redis-cache-handler.cjs"),
+  cacheMaxMemorySize: 0, // no per-process copy: a revalidated tag is seen by every process at once
+  async rewrites() {
+    return [{ source: "/", destination: "/shop/1" }]; // the home page is gallery page 1
+  },
+  async redirects() {
+    return [
+      { source: "/shop/1", destination: "/", permanent: true },
+      { source: "/", has: [{ type: "query", key: "page", value: "(?<page>\\d{1,6})" }], destination: "/shop/:page", permanent: false },
+    ];
+  },
   // `npm test` type-checks and lints the whole repository as its own steps; the build skips them.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

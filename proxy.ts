@@ -2,9 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/server/env";
 import { pageCsp, STATIC_SECURITY_HEADERS } from "@/server/http/security-headers";
 
-// Every page gets a fresh CSP nonce: Next reads it from the request's Content-Security-Policy
-// header and puts it on its inline bootstrap scripts. This makes every page dynamically rendered
-// (a static or ISR page's HTML could not carry a per-request nonce); see README → Security.
+// Pages get a fresh CSP nonce: Next reads it from the request's Content-Security-Policy header and
+// puts it on its inline bootstrap scripts, which makes the page render per request. The gallery
+// pages are the exception: they are served from the shared cache, which cannot hold a per-request
+// nonce, so their CSP allows this origin's scripts and Next's inline bootstrap; see README → Security.
 
 const malformed = (path: string) => {
   try {
@@ -20,14 +21,20 @@ export function proxy(req: NextRequest) {
   if (malformed(req.nextUrl.pathname)) return Response.json({ error: { code: "BAD_REQUEST", message: "Malformed URL" } }, { status: 400 });
   // API routes keep their own headers (next.config.ts).
   if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const e = env();
+  // Gallery pages (/ and /shop/N) are served from the shared cache (issue: static-file speed), so
+  // they get the nonce-less page CSP; every other page gets a fresh nonce and is rendered per request.
+  const cachedPage = /^\/(shop\/\d{1,6})?$/.test(req.nextUrl.pathname);
+  const nonce = cachedPage ? null : Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const s3 = e.S3_PUBLIC_URL ? [new URL(e.S3_PUBLIC_URL).origin] : [];
   const csp = pageCsp(nonce, { imageOrigins: s3, dev: e.NODE_ENV === "development" });
-  const headers = new Headers(req.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("content-security-policy", csp);
-  const res = NextResponse.next({ request: { headers } });
+  let res: NextResponse;
+  if (nonce) {
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    res = NextResponse.next({ request: { headers } });
+  } else res = NextResponse.next();
   res.headers.set("content-security-policy", csp);
   for (const [k, v] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(k, v);
   return res;

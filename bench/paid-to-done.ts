@@ -55,7 +55,7 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
 
-  const base = env().WORKER_CONCURRENCY;
+  const base = env().WORKER_JOB_CONCURRENCY;
   const workers = (["payment", "commission", "refund"] as const).map(
     (q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "commission" ? Math.min(2, base) : base, lockDuration: 60_000 }),
   );

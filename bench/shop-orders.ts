@@ -45,7 +45,7 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
 
-  const base = env().WORKER_CONCURRENCY;
+  const base = env().WORKER_JOB_CONCURRENCY;
   const queues = ["payment", "fulfilment", "fulfilment-event", "local-fulfilment", "refund"] as const;
   const workers = queues.map((q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "payment" ? base * 4 : base * 2, lockDuration: 60_000 }));
   const rss = peakRss();

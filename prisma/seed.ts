@@ -7,6 +7,7 @@
 import { db, disconnectDb } from "../server/db";
 import { env } from "../server/env";
 import { ensureAdmin } from "../server/auth/ensure-admin";
+import { saveAdminPassword } from "../server/auth/admin-password-file";
 import { seedIngestion } from "../server/services/ingest/seed-ingestion";
 import { seedScoringWeights } from "../server/services/scoring/seed-weights";
 import { seedPrices } from "../server/services/costs/prices";
@@ -22,13 +23,16 @@ export async function seed() {
   const e = env();
   const admin = await ensureAdmin(db, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
   if (admin.generatedPassword) {
+    // Written once to a 0600 file; shown on screen only when a person is watching (never into logs).
+    const file = saveAdminPassword(e.DATA_DIR, admin.email, admin.generatedPassword);
     console.log("\n  ┌──────────────────────────────────────────────────────────────");
     console.log(`  │ Admin account created: ${admin.email}`);
-    console.log(`  │ Password (shown once): ${admin.generatedPassword}`);
+    if (process.stdout.isTTY) console.log(`  │ Password: ${admin.generatedPassword}`);
+    console.log(`  │ The password is in ${file} (readable by you only).`);
     console.log("  │ Set ADMIN_EMAIL / ADMIN_PASSWORD to choose your own.");
     console.log("  └──────────────────────────────────────────────────────────────\n");
   } else {
-    console.log(`  admin account: ${admin.email}${e.ADMIN_PASSWORD ? " (password from ADMIN_PASSWORD)" : " (password printed on first start)"}`);
+    console.log(`  admin account: ${admin.email}${e.ADMIN_PASSWORD ? " (password from ADMIN_PASSWORD)" : ` (generated password in ${e.DATA_DIR}/admin-password)`}`);
   }
 
   await seedIngestion();

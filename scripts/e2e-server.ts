@@ -22,7 +22,9 @@ async function mainE2E() {
   process.env.ADMIN_PASSWORD = E2E_ADMIN.password;
   process.env.DEMO_APPROVALS = "0";
   for (const [k, v] of Object.entries(E2E_SERVER_ENV)) process.env[k] ??= v;
-  process.env.WORKER_CONCURRENCY ??= "2";
+  process.env.WORKER_JOB_CONCURRENCY ??= "2";
+  process.env.WEB_CONCURRENCY ??= "1";
+  process.env.WORKER_CONCURRENCY ??= "1";
   process.env.LOCAL_FULFILMENT_STEP_SECONDS ??= "2"; // the local print shop ships within seconds
 
   const { main } = await import("./start");

@@ -1,14 +1,20 @@
 /**
  * `npm start`: everything Merchloop needs, in one command.
  * Postgres (embedded when DATABASE_URL is unset) · Redis (local redis-server when REDIS_URL is unset)
- * · migrations · idempotent demo seed · production build when sources changed · Next.js + workers.
- * Ctrl-C / SIGTERM stops it all cleanly; data stays in .data/ for the next start.
+ * · migrations · idempotent demo seed · production build when sources changed · WEB_CONCURRENCY web
+ * processes sharing one port (node:cluster) and WORKER_CONCURRENCY worker processes (both default to
+ * the number of cores). Every process it starts is supervised: one that dies is started again after
+ * a back-off, local Redis and Postgres included. Ctrl-C / SIGTERM stops it all cleanly; data stays
+ * in .data/ for the next start.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import cluster, { type Worker as ClusterWorker } from "node:cluster";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
-import { persistedSecrets, say, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
+import { persistedSecrets, pickPort, say, StartError, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
+import { supervise, type Supervised } from "./lib/supervise";
 import { APPLIED_MIGRATIONS_SQL, missingMigrations, shippedMigrations } from "../server/services/system/migrations";
 
 const root = resolve(__dirname, "..");
@@ -56,46 +62,45 @@ export function buildNeeded() {
   return newestMtime(sources) > statSync(id).mtimeMs;
 }
 
+/** A positive process count from the environment, or the number of cores. */
+function processCount(name: string): number {
+  const raw = process.env[name];
+  if (!raw) return availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new StartError(`${name} must be a whole number from 1 to 64 (it is "${raw}").`);
+  return n;
+}
+
 export async function main() {
   loadDotEnv();
   const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
   mkdirSync(dataDir, { recursive: true });
   const secrets = persistedSecrets(dataDir);
-  const port = Number(process.env.PORT ?? 3000);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATA_DIR: dataDir,
-    PORT: String(port),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secrets.NEXTAUTH_SECRET,
     CRON_SECRET: process.env.CRON_SECRET || secrets.CRON_SECRET,
     LOCAL_WEBHOOK_SECRET: process.env.LOCAL_WEBHOOK_SECRET || secrets.LOCAL_WEBHOOK_SECRET,
     // npm start is the demo: without Stripe keys it opts in to the local test checkout (docker-compose does not).
     PAYMENTS_PROVIDER: process.env.PAYMENTS_PROVIDER || (process.env.STRIPE_SECRET_KEY ? "stripe" : "local"),
   };
-  env.APP_URL ||= `http://localhost:${port}`;
-  env.NEXTAUTH_URL ||= env.APP_URL;
 
-  const cleanups: Array<() => Promise<unknown>> = [];
-  const children: ChildProcess[] = [];
+  const services: Supervised[] = []; // Postgres and Redis: stopped last
+  const apps: Supervised[] = []; // web and worker processes: stopped first
   let stopping = false;
   const shutdown = async (code: number, why: string) => {
     if (stopping) return;
     stopping = true;
     say(`stopping (${why})…`);
-    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((res) => {
-            if (c.exitCode !== null || c.signalCode !== null) return res();
-            const t = setTimeout(() => (c.kill("SIGKILL"), res()), 15_000);
-            c.once("exit", () => (clearTimeout(t), res()));
-          }),
-      ),
-    );
-    for (const fn of cleanups.reverse()) await fn().catch((e) => say(`cleanup: ${(e as Error).message}`));
+    for (const s of [...apps, ...services]) s.retire();
+    await Promise.all(apps.map((a) => a.stop()));
+    for (const s of services.reverse()) {
+      await s.stop().catch((e: Error) => say(`stopping ${s.name}: ${e.message}`));
+      say(`${s.name} stopped`);
+    }
     rmSync(join(dataDir, "services.env"), { force: true });
     say("stopped");
     process.exit(code);
@@ -104,26 +109,25 @@ export async function main() {
   process.on("SIGTERM", () => void shutdown(0, "SIGTERM"));
 
   try {
+    const webCount = processCount("WEB_CONCURRENCY");
+    const workerCount = processCount("WORKER_CONCURRENCY");
+    // The web port moves to the next free one only when nobody chose it (PORT / APP_URL unset).
+    const port = await pickPort("the web server", Number(process.env.PORT ?? 3000), { movable: !process.env.PORT && !process.env.APP_URL, setBy: "PORT" });
+    env.PORT = String(port);
+    env.APP_URL ||= `http://localhost:${port}`;
+    env.NEXTAUTH_URL ||= env.APP_URL;
+
     if (!env.DATABASE_URL) {
-      const pgDb = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_PG_PORT ?? 54329));
-      env.DATABASE_URL = pgDb.url;
-      cleanups.push(async () => {
-        await pgDb.stop();
-        say("embedded Postgres stopped");
-      });
+      const pgPort = await pickPort("embedded Postgres", Number(process.env.EMBEDDED_PG_PORT ?? 54329), { movable: true, setBy: "EMBEDDED_PG_PORT", host: "127.0.0.1" });
+      const p = await startEmbeddedPostgres(dataDir, pgPort);
+      env.DATABASE_URL = p.url;
+      services.push(p.service);
     }
     if (!env.REDIS_URL) {
-      const r = await startLocalRedis(dataDir, Number(process.env.LOCAL_REDIS_PORT ?? 63790));
+      const redisPort = await pickPort("redis-server", Number(process.env.LOCAL_REDIS_PORT ?? 63790), { movable: true, setBy: "LOCAL_REDIS_PORT", host: "127.0.0.1" });
+      const r = await startLocalRedis(dataDir, redisPort);
       env.REDIS_URL = r.url;
-      cleanups.push(
-        () =>
-          new Promise<void>((res) => {
-            if (r.proc.exitCode !== null) return res();
-            r.proc.once("exit", () => res());
-            r.proc.kill("SIGTERM");
-            say("redis-server stopped");
-          }),
-      );
+      services.push(r.service);
     }
 
     // The CLI (npm run cli) reads this to reach the services this start runs.
@@ -148,25 +152,54 @@ export async function main() {
 
     // Memory: fewer glibc malloc arenas keep native (sharp/libvips, Prisma wasm) memory from
     // fragmenting; the web's V8 heap is capped so it collects instead of growing under load.
-    const memEnv = (name: string) => ({
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, name === "web" ? `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 384}` : ""].filter(Boolean).join(" "),
-    });
-    const start = (name: string, cmd: string, args: string[]) => {
-      const child = spawn(cmd, args, { cwd: root, env: { ...env, ...memEnv(name), MERCHLOOP_PROCESS: name }, stdio: "inherit" });
-      child.on("exit", (code, sig) => {
-        if (!stopping) void shutdown(1, `${name} exited (${code ?? sig})`);
-      });
-      children.push(child);
-    };
-    start("web", bin("next"), ["start", "-p", String(port)]);
-    start("worker", bin("tsx"), [join(root, "workers", "index.ts")]);
+    const mallocArenas = process.env.MALLOC_ARENA_MAX ?? "2";
+    const webHeap = `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 384}`;
 
-    say(`Merchloop is running at ${parsed.appUrl}  (admin: ${parsed.appUrl}/admin)`);
+    // Web: `next start` in each cluster worker; they share the port (the primary — this process —
+    // accepts connections and hands them round-robin to the workers).
+    cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", "-p", String(port)], execArgv: [webHeap] });
+    const webs = Array.from({ length: webCount }, (_, i) => {
+      const name = webCount > 1 ? `web ${i + 1}/${webCount}` : "web";
+      let worker: ClusterWorker | undefined;
+      return supervise(
+        name,
+        () => {
+          worker = cluster.fork({ ...env, MALLOC_ARENA_MAX: mallocArenas, MERCHLOOP_PROCESS: `web-${i + 1}` });
+          return worker.process;
+        },
+        {
+          say,
+          graceMs: 10_000,
+          ready: (child) =>
+            new Promise<void>((res, rej) => {
+              worker!.once("listening", () => res());
+              child.once("exit", (code, sig) => rej(new StartError(`${name} exited during start-up (${code ?? sig})`)));
+            }),
+        },
+      );
+    });
+    const workers = Array.from({ length: workerCount }, (_, i) =>
+      supervise(
+        workerCount > 1 ? `worker ${i + 1}/${workerCount}` : "worker",
+        () =>
+          spawn(bin("tsx"), [join(root, "workers", "index.ts")], {
+            cwd: root,
+            env: { ...env, MALLOC_ARENA_MAX: mallocArenas, MERCHLOOP_PROCESS: `worker-${i + 1}` },
+            stdio: "inherit",
+          }),
+        { say, graceMs: 25_000 },
+      ),
+    );
+    const started = await Promise.allSettled([...webs, ...workers]);
+    for (const r of started) if (r.status === "fulfilled") apps.push(r.value);
+    const failed = started.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+
+    say(`Merchloop is running at ${parsed.appUrl}  (admin: ${parsed.appUrl}/admin) — ${webCount} web and ${workerCount} worker processes`);
     say(`providers: ${Object.entries(parsed.providers).map(([k, v]) => `${k}=${v}`).join(" ")}`);
-    say("sign in with the admin email and password printed above on first start (or ADMIN_EMAIL / ADMIN_PASSWORD). Ctrl-C stops everything.");
+    say("sign in with the admin email and password from first start (or ADMIN_EMAIL / ADMIN_PASSWORD). Ctrl-C stops everything.");
   } catch (err) {
-    const e = err as Error & { issues?: string[] };
+    const e = err as Error;
     process.stderr.write(`\n[merchloop] cannot start: ${e.message}\n`);
     await shutdown(1, "start-up failed");
   }

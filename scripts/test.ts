@@ -55,7 +55,7 @@ async function main() {
     say(`no Postgres answers at ${adminUrl}: starting an embedded one for the tests`);
     const e = await startEmbeddedPostgres(join(root, ".data", "test"), 54330);
     env.TEST_DATABASE_ADMIN_URL = e.url.replace(/\/merchloop$/, "/postgres");
-    cleanups.push(() => e.stop());
+    cleanups.push(() => e.service.stop());
   }
   const redisUrl = env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   if (await redisAnswers(redisUrl)) env.TEST_REDIS_URL = redisUrl;
@@ -63,7 +63,7 @@ async function main() {
     say(`no Redis answers at ${redisUrl}: starting a local redis-server for the tests`);
     const r = await startLocalRedis(join(root, ".data", "test"), 63791);
     env.TEST_REDIS_URL = r.url;
-    cleanups.push(() => void r.proc.kill("SIGTERM"));
+    cleanups.push(() => r.service.stop());
   }
   env.REDIS_URL = env.TEST_REDIS_URL;
 
@@ -72,12 +72,13 @@ async function main() {
     { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
     { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=-1"] },
     { name: "unit", cmd: bin("vitest"), args: ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
-    { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: `${reports}/integration.json` },
-    // Build as its own step (outside Playwright's server start-up timeout); skipped when up to date.
+    // Build as its own step, before the integration tests that run `next start` processes and
+    // outside Playwright's server start-up timeout; skipped when up to date.
     { name: "build", cmd: bin("next"), args: ["build"] },
+    { name: "integration", cmd: bin("vitest"), args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/integration.json`], report: `${reports}/integration.json` },
     { name: "e2e", cmd: bin("playwright"), args: ["test"], report: `${reports}/e2e.json` },
   ]
-    .filter((s) => only.length === 0 || only.includes(s.name) || (s.name === "build" && only.includes("e2e")))
+    .filter((s) => only.length === 0 || only.includes(s.name) || (s.name === "build" && (only.includes("e2e") || only.includes("integration"))))
     .filter((s) => s.name !== "build" || buildNeeded());
 
   rmSync(reports, { recursive: true, force: true });

@@ -115,11 +115,19 @@ const schema = z
     PROMOTE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     PROMOTE_RESULTS_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     // Redis key prefix for queues and limits (tests and benches give each run its own)
     QUEUE_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "QUEUE_PREFIX: letters, digits, dot, dash, underscore").default("merchloop"),
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
+    // How often a worker re-enqueues stored Stripe events that never got a job (e.g. Redis was down)
+    WORKER_REQUEUE_MS: z.coerce.number().int().min(1000).default(15_000),
+    // Processes `npm start` runs (default: the number of cores); read by scripts/start.ts.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    // Jobs in flight per queue in each worker process (scaled per queue in workers/index.ts).
+    WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    // Queues this worker process serves (comma list; default all): dedicated pools per queue.
+    WORKER_QUEUES: z.string().optional(),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
   .superRefine((e, ctx) => {
@@ -149,6 +157,9 @@ const schema = z
       need(!e.PAYMENTS_PROVIDER && payments === "local", "PAYMENTS_PROVIDER", "production needs live payment keys (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET); to run the local test checkout where anyone can \"pay\" without money, set PAYMENTS_PROVIDER=local explicitly");
       need(payments === "stripe" && !stripeLive(e.STRIPE_SECRET_KEY) && !e.PAYMENTS_ALLOW_TEST_KEYS, "STRIPE_SECRET_KEY", "production with a Stripe test-mode key lets anyone pay with a test card; use a live key (sk_live_…) or set PAYMENTS_ALLOW_TEST_KEYS=true for a staging deployment");
       need(!e.NEXTAUTH_SECRET, "NEXTAUTH_SECRET", "NEXTAUTH_SECRET is required in production (at least 16 random characters; npm start generates one)");
+    }
+    for (const q of (e.WORKER_QUEUES ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+      if (!["ingest", "score", "design", "publish", "commission", "payment", "refund", "fulfilment", "fulfilment-event", "local-fulfilment", "growth", "promote", "socialPost", "socialSweep"].includes(q)) need(true, "WORKER_QUEUES", `unknown queue "${q}"`);
     }
     const publishers = e.PUBLISHERS.split(",").map((s) => s.trim()).filter(Boolean);
     for (const p of publishers) {

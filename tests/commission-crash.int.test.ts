@@ -15,7 +15,7 @@ const children: ChildProcess[] = [];
 function startWorker() {
   const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "workers/index.ts")], {
     cwd: root,
-    env: { ...process.env, WORKER_LOCK_MS: "2000", WORKER_CONCURRENCY: "1", LOG_LEVEL: "warn" },
+    env: { ...process.env, WORKER_LOCK_MS: "2000", WORKER_JOB_CONCURRENCY: "1", LOG_LEVEL: "warn" },
     detached: true, // own process group: SIGKILL reaches tsx and the node process it runs
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,10 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../app/api/commissions/[token]/events/route";
 import { db } from "../server/db";
 import { recordEvent } from "../server/services/commissions/events";
+import { liveStats, stopLiveEvents } from "../server/services/commissions/live-events";
 import { awaitingCommission, useLocalPayments } from "./helpers/commissions";
 
 beforeAll(() => useLocalPayments());
+afterAll(() => stopLiveEvents());
 
 async function readAll(res: Response) {
   const text = await res.text();
@@ -39,10 +41,56 @@ describe("commission event stream (SSE)", () => {
     const res = await GET(new Request(`http://localhost/x`), { params: Promise.resolve({ token: c.publicToken }) });
     const reading = res.text();
     await recordEvent(c.id, { type: "paid", message: "paid", dedupeKey: "paid" });
-    await db.commission.update({ where: { id: c.id }, data: { status: "EXPIRED" } });
+    await db.$transaction(async (tx) => {
+      await tx.commission.update({ where: { id: c.id }, data: { status: "EXPIRED" } });
+      await recordEvent(c.id, { type: "expired", message: "expired", dedupeKey: "expired" }, tx);
+    });
     const text = await reading;
     expect(text).toContain('"type":"paid"');
-    expect(text).toContain("event: end");
+    expect(text.indexOf('"type":"expired"')).toBeGreaterThan(text.indexOf('"type":"paid"'));
+    expect(text).toContain('event: end\ndata: {"status":"EXPIRED"}');
+  });
+
+  it("fans one read per announced event out to every watcher, however many watch", async () => {
+    const c = await awaitingCommission();
+    const ctx = { params: Promise.resolve({ token: c.publicToken }) };
+    const watchers = 40;
+    const streams = await Promise.all(Array.from({ length: watchers }, () => GET(new Request(`http://localhost/x`), ctx)));
+    const texts = streams.map((r) => r.text());
+    const before = liveStats().reads;
+    for (const step of ["paid", "fetching_post", "writing_idea"]) {
+      await recordEvent(c.id, { type: step, message: step, dedupeKey: step });
+    }
+    await db.$transaction(async (tx) => {
+      await tx.commission.update({ where: { id: c.id }, data: { status: "EXPIRED" } });
+      await recordEvent(c.id, { type: "expired", message: "expired", dedupeKey: "expired" }, tx);
+    });
+    for (const text of await Promise.all(texts)) {
+      expect(text.match(/event: progress/g)).toHaveLength(5); // created + 4
+      expect(text).toContain("event: end");
+    }
+    // Reads made by the hub: at most one per announced event (bursts coalesce), not one per watcher.
+    expect(liveStats().reads - before).toBeLessThanOrEqual(4);
+    expect(liveStats().notifications).toBeGreaterThan(0);
+  });
+
+  it("a transaction that rolls back announces nothing", async () => {
+    const c = await awaitingCommission();
+    const res = await GET(new Request(`http://localhost/x`), { params: Promise.resolve({ token: c.publicToken }) });
+    const reading = res.text();
+    await db
+      .$transaction(async (tx) => {
+        await recordEvent(c.id, { type: "paid", message: "paid", dedupeKey: "paid" }, tx);
+        throw new Error("rollback");
+      })
+      .catch(() => undefined);
+    await db.$transaction(async (tx) => {
+      await tx.commission.update({ where: { id: c.id }, data: { status: "EXPIRED" } });
+      await recordEvent(c.id, { type: "expired", message: "expired", dedupeKey: "expired" }, tx);
+    });
+    const text = await reading;
+    expect(text).not.toContain('"type":"paid"');
+    expect(text).toContain('"type":"expired"');
   });
 
   it("404s an unknown token", async () => {

@@ -10,6 +10,7 @@ import { tracked } from "./tracked";
 import { syncSchedulers } from "./schedulers";
 
 import { heartbeatKey } from "../server/services/system/status";
+import { requeueUnappliedEvents } from "../server/services/payments/requeue-unapplied";
 
 // Per-queue concurrency: design work is CPU- and memory-heavy (libvips already uses every core
 // inside one design), so one at a time; I/O-bound queues go wide.
@@ -18,11 +19,13 @@ const concurrency = (q: QueueName, base: number) =>
 
 export async function startWorkers() {
   const e = env();
-  const workers = queueNames.map((name) => {
+  const only = (e.WORKER_QUEUES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const served = queueNames.filter((q) => !only.length || only.includes(q));
+  const workers = served.map((name) => {
     const w = new Worker(name, tracked(name, processors[name] as never), {
       connection: createRedis(),
       prefix: queuePrefix(),
-      concurrency: concurrency(name, e.WORKER_CONCURRENCY),
+      concurrency: concurrency(name, e.WORKER_JOB_CONCURRENCY),
       // A crashed worker's jobs are re-delivered once their lock lapses (stalled-job check).
       lockDuration: e.WORKER_LOCK_MS,
       stalledInterval: Math.max(1_000, Math.round(e.WORKER_LOCK_MS / 2)),
@@ -39,6 +42,13 @@ export async function startWorkers() {
   };
   await beat();
   const heartbeat = setInterval(beat, 5_000);
+  // Stripe events stored while Redis was down (or lost with it) are delivered once it is back.
+  const requeue = setInterval(() => {
+    requeueUnappliedEvents(e.WORKER_REQUEUE_MS * 2).then(
+      (n) => n && log.info({ events: n }, "requeued unapplied stripe events"),
+      (err: Error) => log.warn({ err: err.message }, "requeue of stripe events failed"),
+    );
+  }, e.WORKER_REQUEUE_MS);
   await syncSchedulers().catch((err) => log.error({ err: err.message }, "could not set up schedulers"));
 
   log.info({ queues: queueNames, providers: e.providers }, "workers started");
@@ -49,6 +59,7 @@ export async function startWorkers() {
     stopping = true;
     log.info({ signal }, "workers stopping: no new jobs, letting active ones finish");
     clearInterval(heartbeat);
+    clearInterval(requeue);
     const graceful = Promise.all(workers.map((w) => w.close()));
     const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), e.WORKER_SHUTDOWN_TIMEOUT_MS).unref());
     if ((await Promise.race([graceful, timeout])) === "timeout") {

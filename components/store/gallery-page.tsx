@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { unstable_cache } from "next/cache";
 import { EmptyState, Pagination } from "@/components/ui";
 import { GalleryGrid } from "@/components/store/gallery-grid";
 import { fileHref } from "@/server/providers/storage";
-import { listProducts } from "@/server/services/store/list-products";
+import { galleryPageInRange, listProducts } from "@/server/services/store/list-products";
+import { GALLERY_TAG } from "@/server/services/store/cache-tags";
 
-/** Gallery URL for a page: page 1 is the live home page, later pages are cached (/shop/N). */
+/** Gallery URL for a page: page 1 is the home page, later pages /shop/N (all served from the cache). */
 export const galleryHref = (n: number) => (n <= 1 ? "/" : `/shop/${n}`);
 
 /** One page of the storefront gallery (server component): hero, product grid, pagination. */
 export async function GalleryPage({ page }: { page: number }) {
-  const gallery = await listProducts({ page });
-  if (page > 1 && page > gallery.pageCount) notFound();
+  // The tag marks the rendered page too, so a publication re-renders every gallery page.
+  const gallery = await unstable_cache((p: number) => listProducts({ page: p }), ["gallery"], { tags: [GALLERY_TAG], revalidate: 300 })(page);
+  if (!galleryPageInRange(gallery)) notFound();
   return (
     <div className="space-y-8">
       <section className="space-y-2">

@@ -18,11 +18,14 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'no
  * ('strict-dynamic' lets those load the chunks they need). Styles keep 'unsafe-inline' (React
  * style attributes cannot carry a nonce). Images may come from the S3 public URL when one is set.
  */
-export function pageCsp(nonce: string, opts: { imageOrigins?: string[]; dev?: boolean } = {}): string {
+export function pageCsp(nonce: string | null, opts: { imageOrigins?: string[]; dev?: boolean } = {}): string {
   const img = ["'self'", "data:", "blob:", ...(opts.imageOrigins ?? [])].join(" ");
+  // null: a page served from the shared cache (gallery pages), whose stored HTML cannot carry a
+  // per-request nonce. Its scripts are limited to this origin plus Next's inline bootstrap.
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self' 'unsafe-inline'";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scripts}${opts.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src ${img}`,
     "font-src 'self' data:",

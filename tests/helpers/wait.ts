@@ -8,3 +8,18 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | null | unde
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when every process has exited. */
+export async function stopAll(procs: import("node:child_process").ChildProcess[], graceMs = 10_000) {
+  await Promise.all(
+    procs.map(
+      (c) =>
+        new Promise<void>((res) => {
+          if (c.exitCode !== null || c.signalCode !== null) return res();
+          const kill = setTimeout(() => c.kill("SIGKILL"), graceMs);
+          c.once("exit", () => (clearTimeout(kill), res()));
+          c.kill("SIGTERM");
+        }),
+    ),
+  );
+}

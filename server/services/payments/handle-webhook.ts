@@ -1,4 +1,5 @@
-import { db, pgPool } from "../../db";
+import type Stripe from "stripe";
+import { pgPool } from "../../db";
 import { env } from "../../env";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
@@ -32,6 +33,28 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   }
   if (!isHandled(event.type)) return { status: 200, body: { received: true, ignored: event.type } };
 
+  // Postgres or Redis down: answer 503 within STORE_DEADLINE_MS so Stripe retries, instead of
+  // holding the request while clients reconnect. Work that completes after the answer is harmless:
+  // a retry finds the event recorded (duplicate), and requeueUnappliedEvents delivers it.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<WebhookResult>((res) => {
+    timer = setTimeout(() => res(unavailable), STORE_DEADLINE_MS);
+  });
+  const stored = recordAndQueue(event, rawBody).catch((err: Error) => {
+    log.error({ err: err.message, eventId: event.id }, "stripe event not stored");
+    return unavailable;
+  });
+  try {
+    return await Promise.race([stored, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const STORE_DEADLINE_MS = 1_000;
+const unavailable: WebhookResult = { status: 503, body: { error: { code: "UPSTREAM", message: "Temporarily unavailable; retry later" } } };
+
+async function recordAndQueue(event: Stripe.Event, rawBody: string): Promise<WebhookResult> {
   // One statement records the event, or finds it already recorded by id or by (object, type):
   // the unique constraints decide, so concurrent redeliveries race safely and nothing throws.
   // (Plain pg: this is the webhook's hot path, and Prisma's per-query cost dominated it.)
@@ -41,13 +64,8 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     [event.id, event.type, objectKey(event), event.livemode, rawBody],
   );
   if (inserted.rowCount === 0) return { status: 200, body: { received: true, duplicate: true } };
-  try {
-    await enqueue("payment", { eventId: event.id }, { jobId: event.id });
-  } catch (err) {
-    // Without the job the event would be lost: forget it so Stripe's retry records it again.
-    await db.stripeEvent.delete({ where: { id: event.id } }).catch(() => undefined);
-    log.error({ err: err instanceof Error ? err.message : String(err), eventId: event.id }, "could not queue stripe event");
-    return { status: 503, body: { error: { code: "UPSTREAM", message: "Queue unavailable; retry later" } } };
-  }
+  // The row is the status: if the queue is down it stays unapplied and requeueUnappliedEvents
+  // delivers it once Redis is back. Answer 503 all the same so Stripe keeps the event too.
+  await enqueue("payment", { eventId: event.id }, { jobId: event.id });
   return { status: 200, body: { received: true } };
 }

@@ -6,6 +6,7 @@ import { configuredMarketplaces, publisherFor } from "../../providers/publishers
 import { syncProductVariants } from "../shop/catalogue";
 import { requestPromotion } from "../promote/request-promotion";
 import { buildListingPackage } from "./build-package";
+import { storefrontChanged } from "../store/storefront-changed";
 
 /** A RUNNING row untouched this long belongs to a worker that died; another run may take it over. */
 export const STALE_RUNNING_MS = 10 * 60_000;
@@ -46,6 +47,7 @@ export async function runPublication(publicationId: string): Promise<Publication
     if (current.marketplace === "LOCAL" || !configuredMarketplaces().includes("LOCAL")) {
       await markIdeaPublished(current.listingId);
     }
+    await storefrontChanged(current.listingId);
     if (current.marketplace === "LOCAL") await requestPromotion(current.listingId);
     log.info({ publicationId, marketplace: current.marketplace, externalId: result.externalId }, "publication published");
     return done;

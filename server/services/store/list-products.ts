@@ -45,6 +45,9 @@ export async function listProducts(opts: { page?: number; pageSize?: number; com
   };
 }
 
+/** Whether a gallery page exists: page 1 always (it says when the shop is empty), others up to the last. */
+export const galleryPageInRange = (g: Pick<GalleryPage, "page" | "pageCount">) => g.page >= 1 && g.page <= g.pageCount;
+
 /**
  * PAID donation sums per product and currency, in one grouped query. Key: `${productId}:${currency}`.
  * Raw SQL: the same statement through Prisma's groupBy cost ~6× more client CPU per page (bench/gallery.ts).

@@ -1,4 +1,5 @@
 import { cache } from "react";
+import { unstable_cache } from "next/cache";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui";
@@ -8,15 +9,19 @@ import { ProductWhereToBuy } from "@/components/store/product-where-to-buy";
 import { money } from "@/lib/format";
 import { fileHref } from "@/server/providers/storage";
 import { getProduct } from "@/server/services/store/get-product";
+import { productTag } from "@/server/services/store/cache-tags";
 import { productVariants } from "@/server/services/shop/queries";
 import { cookies } from "next/headers";
 import { ARM_COOKIE, TrackOutcomes } from "@/components/store/track-outcomes";
 import { assignArm } from "@/server/services/experiments/experiments";
 
+// Rendered per request: the page carries a CSP nonce and the visitor's experiment arm (cookie).
+// The product's data comes from the shared cache until a publication of this product revalidates
+// its tag (storefrontChanged), or for at most five minutes.
 export const dynamic = "force-dynamic";
 
-// Metadata and page share one lookup per request.
-const loadProduct = cache(getProduct);
+// Metadata and page share one lookup per request; the tag marks the rendered page.
+const loadProduct = cache((slug: string) => unstable_cache(getProduct, ["product"], { tags: [productTag(slug)], revalidate: 300 })(slug));
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const product = await loadProduct((await params).slug);

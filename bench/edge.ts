@@ -1,0 +1,184 @@
+/**
+ * The production server at its edge, side by side in one run: `scripts/start.ts` (WEB_CONCURRENCY web
+ * processes behind one port, workers) with 10,000 products, 50 requests in flight, against the same
+ * server's static file of similar size. Prints figures; asserts nothing.   npx tsx bench/edge.ts
+ *  - a ~35 KB static file (/_next/static/…), gallery page 1 (/), random gallery pages (/shop/N);
+ *  - publish → visible on page 1 (a real publication run by a worker);
+ *  - 1,000 webhook deliveries, half duplicates, 50 in flight, then the exactly-once check;
+ *  - SSE: watchers on one commission, stage → client latency, and DB transactions/s while watching.
+ * Knobs: BENCH_PRODUCTS (10000), BENCH_REQUESTS (2000), BENCH_WATCHERS (1000), WEB_CONCURRENCY.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { benchDatabase, fmt, machine, summarize } from "./lib";
+
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
+const WATCHERS = Number(process.env.BENCH_WATCHERS ?? 1_000);
+const IN_FLIGHT = 50;
+const PORT = Number(process.env.BENCH_PORT ?? 41890);
+const root = join(__dirname, "..");
+const base = `http://127.0.0.1:${PORT}`;
+
+async function load(name: string, path: (i: number) => string, n = REQUESTS, init?: (i: number) => RequestInit) {
+  const ms: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t = performance.now();
+        const r = await fetch(base + path(i), init?.(i));
+        await r.arrayBuffer();
+        ms.push(performance.now() - t);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const s = summarize(ms);
+  const rps = n / ((performance.now() - t0) / 1000);
+  console.log(`${name.padEnd(34)} ${fmt(rps, 0).padStart(6)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  ${JSON.stringify(Object.fromEntries(statuses))}`);
+  return { rps, ...s };
+}
+
+function staticFile() {
+  const dir = join(root, ".next/static/chunks");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => ({ f, size: statSync(join(dir, f)).size }));
+  files.sort((a, b) => Math.abs(a.size - 35_000) - Math.abs(b.size - 35_000));
+  return { path: `/_next/static/chunks/${files[0].f}`, size: files[0].size };
+}
+
+async function main() {
+  console.log(`machine: ${machine()}`);
+  const { url } = await benchDatabase("edge");
+  const { makeProducts, makeListing } = await import("../tests/helpers/listings");
+  const { db, disconnectDb } = await import("../server/db");
+  const { closeQueues } = await import("../server/queues/connection");
+  const { seedTiers } = await import("../server/services/commissions/seed-tiers");
+  const { createCommission } = await import("../server/services/commissions/create-commission");
+  const { recordEvent } = await import("../server/services/commissions/events");
+  const { signedLocalEvent } = await import("../server/providers/payments/local");
+  const { localId } = await import("../server/providers/payments/local-secret");
+  const { queuePublications } = await import("../server/services/publishing/queue-publications");
+
+  await makeProducts(PRODUCTS, { donationsPerProduct: 1 });
+  await seedTiers();
+  const server = spawn(join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(PORT), SKIP_BUILD: "1", SEED_DEMO: "0", WORKER_CONCURRENCY: "1", WORKER_QUEUES: "payment,publish", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  server.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+  for (let i = 0; !out.includes("Merchloop is running at"); i++) {
+    if (server.exitCode !== null || i > 1200) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(out.split("\n").find((l) => l.includes("Merchloop is running at")));
+  try {
+    const pages = Math.ceil((await db.product.count()) / 24);
+    const file = staticFile();
+    console.log(`\n${PRODUCTS} products (${pages} pages), ${IN_FLIGHT} in flight, ${REQUESTS} requests each; static file ${file.size} bytes`);
+    await load("warm-up (every page once)", (i) => (i === 0 ? "/" : `/shop/${i + 1}`), pages);
+    await load("static file (yardstick)", () => file.path);
+    await load("gallery page 1 (/)", () => "/");
+    await load("random gallery pages (/shop/N)", () => `/shop/${1 + Math.floor(Math.random() * pages)}`);
+    await load("static file again", () => file.path);
+
+    // Publish → visible on page 1.
+    const { listing } = await makeListing({ title: `Edge bench ${Date.now()}` });
+    const t0 = performance.now();
+    await queuePublications({ listingId: listing.id });
+    let product = null;
+    for (;;) {
+      product ??= await db.product.findUnique({ where: { listingId: listing.id } });
+      if (product && (await (await fetch(`${base}/`)).text()).includes(product.title)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(`\npublish → visible on page 1: ${fmt((performance.now() - t0) / 1000, 2)} s (queue → worker publishes → tag revalidated → page re-rendered)`);
+
+    // Webhooks: 500 sessions, each delivered twice (half exact redeliveries, half new event ids).
+    const created = [];
+    for (let i = 0; i < 500; i++) created.push(await createCommission({ tier: "bronze", type: "SURPRISE" }));
+    const payments = await db.payment.findMany({ where: { commissionId: { in: created.map((c) => c.id) } } });
+    const deliveries: { payload: string; signature: string }[] = [];
+    for (const p of payments) {
+      const object = { id: p.checkoutSessionId, object: "checkout.session", client_reference_id: p.commissionId, metadata: { commissionId: p.commissionId! }, amount_total: p.amountCents, currency: p.currency, payment_status: "paid", status: "complete", payment_intent: localId("pi", `pi:${p.checkoutSessionId}`) };
+      const s = signedLocalEvent("checkout.session.completed", object);
+      deliveries.push(s, deliveries.length % 4 === 0 ? s : signedLocalEvent("checkout.session.completed", object));
+    }
+    deliveries.sort(() => Math.random() - 0.5);
+    console.log("");
+    await load("webhook, 1,000 deliveries", () => "/api/webhooks/stripe", deliveries.length, (i) => ({
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": deliveries[i].signature },
+      body: deliveries[i].payload,
+    }));
+    const ids = created.map((c) => c.id);
+    for (let i = 0; i < 600; i++) {
+      if ((await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })) === ids.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const paid = await db.commissionEvent.count({ where: { commissionId: { in: ids }, type: "paid" } });
+    console.log(`exactly once: ${await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })} payments succeeded, ${paid} "paid" events, ${await db.stripeEvent.count()} stored events for ${ids.length} sessions`);
+
+    // SSE: WATCHERS streams on one commission; a stage written by this process reaches them all.
+    const watched = await createCommission({ tier: "bronze", type: "SURPRISE" });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const xacts = async () => Number((await admin.query(`select xact_commit from pg_stat_database where datname = current_database()`)).rows[0].xact_commit);
+    const quiet = async () => {
+      const a = await xacts();
+      await new Promise((r) => setTimeout(r, 5_000));
+      return ((await xacts()) - a) / 5;
+    };
+    const idle = await quiet();
+    const seen: number[] = [];
+    let expecting = "";
+    let sentAt = 0;
+    const streams = await Promise.all(
+      Array.from({ length: WATCHERS }, async () => {
+        const res = await fetch(`${base}/api/commissions/${watched.publicToken}/events`);
+        const reader = res.body!.getReader();
+        const dec = new TextDecoder();
+        void (async () => {
+          for (;;) {
+            const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+            if (done) return;
+            if (expecting && dec.decode(value).includes(expecting)) seen.push(performance.now() - sentAt);
+          }
+        })();
+        return reader;
+      }),
+    );
+    const watching = await quiet();
+    const lat: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      seen.length = 0;
+      expecting = `stage-${k}`;
+      sentAt = performance.now();
+      await recordEvent(watched.id, { type: expecting, message: expecting, dedupeKey: expecting });
+      for (let i = 0; i < 200 && seen.length < WATCHERS; i++) await new Promise((r) => setTimeout(r, 25));
+      lat.push(...seen);
+    }
+    const s = summarize(lat);
+    console.log(`\nSSE: ${WATCHERS} watchers, 5 stages: delivered ${lat.length}/${5 * WATCHERS}, stage → client p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms`);
+    console.log(`DB transactions/s on the bench database: ${fmt(idle)} with nobody watching, ${fmt(watching)} with ${WATCHERS} watching`);
+    await Promise.all(streams.map((r) => r.cancel().catch(() => undefined)));
+    await admin.end();
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await closeQueues();
+    await disconnectDb();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
