@@ -46,6 +46,20 @@ test("connect an outbox account, publish, approve the draft, see it posted with 
   await approveIdea.click();
   expect((await approved).ok()).toBe(true);
 
+  // The finished design waits in Review (storefront auto-publish is off by default): approve what waits.
+  await page.goto("/admin/review");
+  const cards = page.getByRole("article", { name: /^Review: / });
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return cards.count();
+    }, { timeout: PIPELINE_TIMEOUT, intervals: [2000] })
+    .toBeGreaterThan(0);
+  for (const box of await page.getByRole("checkbox", { name: /^Select / }).all()) await box.check();
+  const reviewed = page.waitForResponse((r) => r.url().includes("review.bulkApprove") && r.request().method() === "POST");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Approve selected" }).click();
+  expect((await reviewed).ok()).toBe(true);
+
   // The draft for our account arrives in the approval queue (the page polls).
   await page.goto("/admin/promote/queue");
   await page.getByLabel("Account").selectOption({ label: `${HANDLE} (Local outbox)` });

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "../app/api/commissions/[token]/events/route";
 import { db } from "../server/db";
+import { resetEnvCache } from "../server/env";
 import { recordEvent } from "../server/services/commissions/events";
 import { liveStats, stopLiveEvents } from "../server/services/commissions/live-events";
 import { awaitingCommission, useLocalPayments } from "./helpers/commissions";
 
 beforeAll(() => useLocalPayments());
-afterAll(() => stopLiveEvents());
+afterAll(() => {
+  delete process.env.RATE_LIMIT_SSE_PER_TOKEN;
+  delete process.env.RATE_LIMIT_SSE_PER_IP;
+  resetEnvCache();
+  return stopLiveEvents();
+});
 
 async function readAll(res: Response) {
   const text = await res.text();
@@ -55,6 +61,10 @@ describe("commission event stream (SSE)", () => {
     const c = await awaitingCommission();
     const ctx = { params: Promise.resolve({ token: c.publicToken }) };
     const watchers = 40;
+    // 40 watchers of one link from one address: above the production stream limits on purpose.
+    process.env.RATE_LIMIT_SSE_PER_TOKEN = "100";
+    process.env.RATE_LIMIT_SSE_PER_IP = "100";
+    resetEnvCache();
     const streams = await Promise.all(Array.from({ length: watchers }, () => GET(new Request(`http://localhost/x`), ctx)));
     const texts = streams.map((r) => r.text());
     const before = liveStats().reads;

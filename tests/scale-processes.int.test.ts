@@ -20,7 +20,7 @@ const children: ChildProcess[] = [];
 const hasBuild = !buildNeeded();
 
 function start(cmd: string, args: string[], name: string) {
-  const c = spawn(cmd, args, { cwd: root, env: { ...process.env, NODE_ENV: "production", MERCHLOOP_PROCESS: name, LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] });
+  const c = spawn(cmd, args, { cwd: root, env: { ...process.env, NODE_ENV: "production", PAYMENTS_PROVIDER: "local", MERCHLOOP_PROCESS: name, LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] });
   children.push(c);
 }
 

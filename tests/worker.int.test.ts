@@ -10,7 +10,7 @@ import { waitFor } from "./helpers/wait";
 describe("worker process", () => {
   it("registers every queue, beats, records job runs and shuts down cleanly", async () => {
     const { workers, stop } = await startWorkers();
-    expect(workers.map((w) => w.name).sort()).toEqual(["commission", "design", "fulfilment", "fulfilment-event", "growth", "ingest", "local-fulfilment", "payment", "publish", "refund", "score"]);
+    expect(workers.map((w) => w.name).sort()).toEqual(["commission", "design", "fulfilment", "fulfilment-event", "growth", "ingest", "local-fulfilment", "payment", "promote", "publish", "refund", "score", "socialPost", "socialSweep"]);
 
     const beat = JSON.parse((await redis().get(heartbeatKey()))!);
     expect(beat.pid).toBe(process.pid);

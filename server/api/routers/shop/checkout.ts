@@ -1,9 +1,9 @@
-import { publicProcedure } from "../../trpc";
+import { limitedProcedure } from "../../trpc";
 import { createOrder } from "../../../services/shop/create-order";
 import { ZCreateOrder } from "../../../services/shop/schema";
 
 /** The storefront cart's checkout: the same service as POST /api/orders. */
-export const checkout = publicProcedure.input(ZCreateOrder).mutation(async ({ input }) => {
+export const checkout = limitedProcedure("create").input(ZCreateOrder).mutation(async ({ input }) => {
   const o = await createOrder(input);
   return { id: o.id, checkoutUrl: o.checkoutUrl, orderUrl: o.orderUrl };
 });
