@@ -103,3 +103,12 @@ export async function makeProducts(n: number, opts: { community?: string; donati
   }
   return { community, productIds, tag };
 }
+
+/**
+ * The "from" price a published product must show: its cheapest active catalogue variant when the
+ * catalogue is seeded in this database (the shop), otherwise the listing's own price.
+ */
+export async function expectedFromPrice(productId: string, listingPriceCents: number) {
+  const variants = await db.productVariant.findMany({ where: { productId, catalogVariant: { active: true } }, select: { catalogVariant: { select: { retailCents: true } } } });
+  return variants.length ? Math.min(...variants.map((v) => v.catalogVariant.retailCents)) : listingPriceCents;
+}
