@@ -1,3 +1,4 @@
+import { recordOrderOutcomes } from "../server/services/shop/record-order-outcomes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listProductsRoute } from "../app/api/products/route";
 import { POST as createOrderRoute } from "../app/api/orders/route";
@@ -74,6 +75,16 @@ describe("orders: paid → submitted → in production → shipped → delivered
     expect(paid.payment).toMatchObject({ status: "SUCCEEDED", amountCents: paid.totalCents });
     expect(paid.shippingAddress).toMatchObject({ line1: "1 Loaf Street", postal_code: "97201", country: "US" });
     expect(await queue("fulfilment").getJob(o.id)).toBeTruthy();
+    // The growth loop hears of it once: a PURCHASE per item, attributed to its listing, and the
+    // order's paid costs (base cost and shipping) in the ledger.
+    const purchases = await db.outcomeEvent.findMany({ where: { orderId: o.id, kind: "PURCHASE" }, orderBy: { revenueCents: "asc" } });
+    expect(purchases.map((e) => [e.quantity, e.revenueCents])).toEqual([[1, sticker.catalogVariant.retailCents], [2, tee.catalogVariant.retailCents * 2]].sort((a, b) => a[1] - b[1]));
+    expect(purchases.every((e) => e.listingId && e.community !== undefined)).toBe(true);
+    const costs = await db.costEntry.findMany({ where: { orderId: o.id }, orderBy: { operation: "asc" } });
+    expect(costs.map((c) => [c.operation, c.units, c.paid])).toEqual([["base_cost", paid.baseCostCents, true], ["shipping", paid.shippingCostCents, true]]);
+    await recordOrderOutcomes(o.id); // a redelivered payment records nothing twice
+    expect(await db.outcomeEvent.count({ where: { orderId: o.id } })).toBe(2);
+    expect(await db.costEntry.count({ where: { orderId: o.id } })).toBe(2);
 
     // Submitting twice (a retry, a redelivery) makes one print-shop order.
     const first = await submitOrder(o.id);
