@@ -52,6 +52,8 @@ test("connect an outbox account, publish, approve the draft, see it posted with 
   await expect
     .poll(async () => {
       await page.reload();
+      // The queue loads after the page: count once it has answered.
+      await expect(page.getByText("Loading…")).toHaveCount(0, { timeout: 15_000 });
       return cards.count();
     }, { timeout: PIPELINE_TIMEOUT, intervals: [2000] })
     .toBeGreaterThan(0);

@@ -26,6 +26,8 @@ async function twoProducts(page: Page): Promise<ApiProduct[]> {
   await expect
     .poll(async () => {
       await page.reload();
+      // The queue loads after the page: count once it has answered.
+      await expect(page.getByText("Loading…")).toHaveCount(0, { timeout: 15_000 });
       return cards.count();
     }, { timeout: 120_000, intervals: [2000] })
     .toBeGreaterThanOrEqual(2);
