@@ -1,6 +1,7 @@
 import { db } from "../../server/db";
 import { uid } from "./factories";
 import { testSource } from "./signals";
+import { seedTiers } from "../../server/services/commissions/seed-tiers";
 
 // Known shop data for Ask: signals, ideas, designs, listings, publications, products, commissions,
 // payments, refunds and donations spread over the last ~10 weeks, in communities unique to this run.
@@ -21,11 +22,9 @@ export async function seedAskData(opts: { scale?: number; seed?: number } = {}) 
   const communities = ["cats", "dogs", "plants", "keyboards"].map((c) => `${c}${tag}`);
   const sourceId = await testSource();
 
-  const tiers = await Promise.all(
-    [["bronze", 500], ["silver", 1500], ["gold", 3000]].map(([slug, price]) =>
-      db.commissionTier.upsert({ where: { slug: slug as string }, update: {}, create: { slug: slug as string, name: String(slug), priceCents: price as number, allowedTypes: ["POST", "SUBREDDIT", "SURPRISE"] } }),
-    ),
-  );
+  // The real tier seed (shared with other tests in this database): never tiers of our own.
+  await seedTiers();
+  const tiers = await db.commissionTier.findMany({ where: { slug: { in: ["bronze", "silver", "gold"] } }, orderBy: { priceCents: "asc" } });
 
   // signals (+ breakdowns for the scored ones)
   const signals = Array.from({ length: 60 * scale }, () => {
