@@ -26,7 +26,7 @@ test("an admin asks for weekly revenue and sees a line chart", async ({ page }) 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Ask" }).click();
   await expect(page.getByRole("heading", { name: "Ask" })).toBeVisible();
 
-  await page.getByLabel("Question").fill("revenue by week for the last 8 weeks");
+  await page.getByLabel("Question", { exact: true }).fill("revenue by week for the last 8 weeks");
   await page.getByRole("button", { name: "Ask", exact: true }).click();
 
   await expect(page.getByRole("status")).toContainText(/^Revenue in the last 8 weeks over \d+ weeks: \$[\d,.]+ in all/);
