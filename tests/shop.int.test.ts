@@ -79,7 +79,8 @@ describe("orders: paid → submitted → in production → shipped → delivered
     // order's paid costs (base cost and shipping) in the ledger.
     const purchases = await db.outcomeEvent.findMany({ where: { orderId: o.id, kind: "PURCHASE" }, orderBy: { revenueCents: "asc" } });
     expect(purchases.map((e) => [e.quantity, e.revenueCents])).toEqual([[1, sticker.catalogVariant.retailCents], [2, tee.catalogVariant.retailCents * 2]].sort((a, b) => a[1] - b[1]));
-    expect(purchases.every((e) => e.listingId && e.community !== undefined)).toBe(true);
+    const listingIds = await db.productVariant.findMany({ where: { id: { in: [tee.id, sticker.id] } }, select: { product: { select: { listingId: true } } } });
+    expect(new Set(purchases.map((e) => e.listingId))).toEqual(new Set(listingIds.map((v) => v.product.listingId)));
     const costs = await db.costEntry.findMany({ where: { orderId: o.id }, orderBy: { operation: "asc" } });
     expect(costs.map((c) => [c.operation, c.units, c.paid])).toEqual([["base_cost", paid.baseCostCents, true], ["shipping", paid.shippingCostCents, true]]);
     await recordOrderOutcomes(o.id); // a redelivered payment records nothing twice

@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import { Prisma, type MailMessage } from "@prisma/client";
 import { z } from "zod";
 import { db } from "../../db";
 import { env } from "../../env";
@@ -61,13 +61,13 @@ export async function sendMail(input: SendMailInput): Promise<SendMailResult> {
     }
     throw e;
   }
-  const status = await deliver(row.id);
+  const status = await deliver(row);
   return { id: row.id, status, duplicate: false };
 }
 
 /** Delivers a stored message through the configured transport and records the outcome. */
-async function deliver(id: string): Promise<"SENT" | "FAILED"> {
-  const row = await db.mailMessage.findUniqueOrThrow({ where: { id } });
+async function deliver(row: MailMessage): Promise<"SENT" | "FAILED"> {
+  const id = row.id;
   const provider = mailProvider();
   try {
     const { providerId } = await provider.deliver({ messageId: row.id, from: row.fromAddress, to: row.toAddress, subject: row.subject, text: row.text, html: row.html });
@@ -83,10 +83,10 @@ async function deliver(id: string): Promise<"SENT" | "FAILED"> {
 
 /** Retries a FAILED message (dashboard action). A SENT message is never sent again. */
 export async function resendMail({ mailId, by }: { mailId: string; by?: string }): Promise<SendMailResult> {
-  const row = await db.mailMessage.findUnique({ where: { id: mailId }, select: { id: true, status: true } });
+  const row = await db.mailMessage.findUnique({ where: { id: mailId } });
   if (!row) throw new AppError("NOT_FOUND", `Mail ${mailId} does not exist`);
   if (row.status === "SENT") throw new AppError("CONFLICT", "This message was already sent");
-  const status = await deliver(mailId);
+  const status = await deliver(row);
   await db.auditLog.create({ data: { actorId: by ?? null, action: "mail.resend", entityType: "mail", entityId: mailId, data: { status } } });
   return { id: mailId, status, duplicate: false };
 }
