@@ -18,4 +18,4 @@ COPY . .
 COPY --from=build /app/.next ./.next
 EXPOSE 3000
 # web: migrate, seed (idempotent), serve. The worker service overrides the command.
-CMD ["sh", "-c", "npx prisma migrate deploy && npx tsx prisma/seed.ts && npx next start -p ${PORT}"]
+CMD ["sh", "-c", "npx prisma migrate deploy && npx tsx prisma/seed.ts && npx tsx scripts/web.ts -p ${PORT}"]

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eDbUrl, signedEvent } from "./hostile/lib";
 
-// The production build started directly with `next start` (as docker-compose does), next to the
-// e2e server: how the payment configuration decides whether it starts at all.
+// The production web server started directly (`npm run web`: scripts/web.ts, as docker-compose does),
+// next to the e2e server: how the payment configuration decides whether it starts at all.
 
 const PORTS = { refused: 41101, local: 41102, live: 41103 };
 
@@ -25,7 +25,7 @@ function start(port: number, extra: Record<string, string>) {
     LOG_LEVEL: "warn",
     ...extra,
   };
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "web.ts"), "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -86,6 +86,8 @@ export async function main() {
     LOCAL_WEBHOOK_SECRET: process.env.LOCAL_WEBHOOK_SECRET || secrets.LOCAL_WEBHOOK_SECRET,
     // npm start is the demo: without Stripe keys it opts in to the local test checkout (docker-compose does not).
     PAYMENTS_PROVIDER: process.env.PAYMENTS_PROVIDER || (process.env.STRIPE_SECRET_KEY ? "stripe" : "local"),
+    // Web and workers share this machine's cores: background jobs yield to requests (docs/scaling.md).
+    WORKER_NICE: process.env.WORKER_NICE || "10",
   };
 
   const services: Supervised[] = []; // Postgres and Redis: stopped last
@@ -155,9 +157,9 @@ export async function main() {
     const mallocArenas = process.env.MALLOC_ARENA_MAX ?? "2";
     const webHeap = `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 384}`;
 
-    // Web: `next start` in each cluster worker; they share the port (the primary — this process —
-    // accepts connections and hands them round-robin to the workers).
-    cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", "-p", String(port)], execArgv: [webHeap] });
+    // Web: scripts/web.ts (Next's handler on node:http) in each cluster worker; they share the port
+    // (the primary — this process — accepts connections and hands them round-robin to the workers).
+    cluster.setupPrimary({ exec: join(root, "scripts", "web.ts"), args: ["-p", String(port)], execArgv: [webHeap, "--import", "tsx"] });
     const webs = Array.from({ length: webCount }, (_, i) => {
       const name = webCount > 1 ? `web ${i + 1}/${webCount}` : "web";
       let worker: ClusterWorker | undefined;

@@ -121,6 +121,8 @@ const schema = z
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20_000),
     // How often a worker re-enqueues stored Stripe events that never got a job (e.g. Redis was down)
     WORKER_REQUEUE_MS: z.coerce.number().int().min(1000).default(15_000),
+    // Set by scripts/web.ts (the production web server) for the Next app it hosts.
+    MERCHLOOP_WEB_SERVER: bool.optional(),
     // Processes `npm start` runs (default: the number of cores); read by scripts/start.ts.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
@@ -128,6 +130,9 @@ const schema = z
     WORKER_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     // Queues this worker process serves (comma list; default all): dedicated pools per queue.
     WORKER_QUEUES: z.string().optional(),
+    // CPU priority of worker processes (nice, 0–19). On a box shared with web processes (npm start
+    // sets 10), background work yields the cores to requests waiting on an answer.
+    WORKER_NICE: z.coerce.number().int().min(0, "WORKER_NICE must be 0–19").max(19, "WORKER_NICE must be 0–19").default(0),
     AUTO_APPROVE_IDEAS: bool.optional(),
   })
   .superRefine((e, ctx) => {

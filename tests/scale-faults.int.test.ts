@@ -51,7 +51,7 @@ beforeAll(async () => {
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   step("migrated");
   const env = { ...process.env, NODE_ENV: "production" as const, PAYMENTS_PROVIDER: "local", LOG_LEVEL: "error", WORKER_QUEUES: "payment" };
-  apps.push(spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(ports.web)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
+  apps.push(spawn(process.execPath, ["--import", "tsx", join(root, "scripts/web.ts"), "-p", String(ports.web)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
   apps.push(spawn(join(root, "node_modules/.bin/tsx"), ["workers/index.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
   await waitFor("the web server", () => fetch(`${web}/api/health`).then((r) => r.ok, () => false), 60_000);
   step("serving");

@@ -1,5 +1,5 @@
 /**
- * Two web processes (`next start`) and two worker processes on one Postgres and one Redis — the
+ * Two web processes (scripts/web.ts) and two worker processes on one Postgres and one Redis — the
  * shape `npm start` runs with WEB_CONCURRENCY=2 WORKER_CONCURRENCY=2, or docker-compose scaled.
  * Needs a current production build (`npm test` builds before the integration step).
  */
@@ -18,9 +18,11 @@ const base = Number(process.env.SCALE_TEST_PORT ?? 41850) + Number(process.env.V
 const webs = [`http://127.0.0.1:${base}`, `http://127.0.0.1:${base + 1}`];
 const children: ChildProcess[] = [];
 const hasBuild = !buildNeeded();
+const API_LIMIT = 8; // public API requests per client address per minute, for both web processes
 
 function start(cmd: string, args: string[], name: string) {
-  const c = spawn(cmd, args, { cwd: root, env: { ...process.env, NODE_ENV: "production", PAYMENTS_PROVIDER: "local", MERCHLOOP_PROCESS: name, LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "inherit"] });
+  const env = { ...process.env, NODE_ENV: "production", PAYMENTS_PROVIDER: "local", MERCHLOOP_PROCESS: name, LOG_LEVEL: "warn", RATE_LIMIT_API_PER_IP: String(API_LIMIT) } as NodeJS.ProcessEnv;
+  const c = spawn(cmd, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   children.push(c);
 }
 
@@ -32,7 +34,7 @@ const page = async (url: string) => {
 beforeAll(async () => {
   if (!hasBuild) return;
   useLocalPayments();
-  for (const [i, url] of webs.entries()) start(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", new URL(url).port], `web-${i + 1}`);
+  for (const [i, url] of webs.entries()) start(process.execPath, ["--import", "tsx", join(root, "scripts/web.ts"), "-p", new URL(url).port], `web-${i + 1}`);
   for (const i of [1, 2]) start(join(root, "node_modules/.bin/tsx"), ["workers/index.ts"], `worker-${i}`);
   for (const url of webs) await waitFor(`${url} to answer`, () => fetch(`${url}/api/health`).then((r) => r.ok, () => false), 60_000);
 }, 90_000);
@@ -96,6 +98,21 @@ describe.skipIf(!hasBuild)("two web and two worker processes", () => {
     expect(await db.stripeEvent.count({ where: { id: event.event.id } })).toBe(1);
   });
 
-  // Rate limits across both processes: the limiter (issue 7, branch `harden`) lands separately; its
-  // cross-process check belongs here once merged.
+  // Last in this file: it spends this address's public-API budget for the minute.
+  it("holds one rate limit across both web processes: a client alternating between them gets the limit once, not twice", async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < API_LIMIT * 2; i++) {
+      const r = await fetch(`${webs[i % 2]}/api/products`);
+      await r.arrayBuffer();
+      statuses.push(r.status);
+      if (r.status === 429) retryAfter ??= r.headers.get("retry-after");
+    }
+    // Whatever this file already spent, no more than API_LIMIT succeed in all, and both processes refuse.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(API_LIMIT);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(API_LIMIT);
+    expect(statuses.filter((s, i) => s === 429 && i % 2 === 0).length).toBeGreaterThan(0);
+    expect(statuses.filter((s, i) => s === 429 && i % 2 === 1).length).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+  });
 });

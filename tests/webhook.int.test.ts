@@ -1,6 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "../app/api/webhooks/stripe/route";
 import { db } from "../server/db";
+import { nodeRoute } from "../server/http/node-routes";
 import { queue } from "../server/queues/connection";
 import { payLocalCheckout } from "../server/services/payments/local-checkout";
 import { applyStripeEvent } from "../server/services/payments/apply-event";
@@ -103,5 +106,55 @@ describe("stripe webhook", () => {
     expect(row.type).toBe("checkout.session.completed");
     await applyStripeEvent(row.id);
     expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PAID");
+  });
+});
+
+describe("stripe webhook on the web server's own node:http path (scripts/web.ts → nodeRoute)", () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const route = nodeRoute(req);
+      if (route) void route(req, res);
+      else res.writeHead(599).end(); // what Next would get
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const post = (s: { payload: string; signature: string }, path = "/api/webhooks/stripe") =>
+    fetch(base + path, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": s.signature }, body: s.payload });
+
+  it("stores a burst of deliveries, half of them duplicates, exactly once, with one payment job per new event", async () => {
+    const commissions = await Promise.all(Array.from({ length: 12 }, () => awaitingCommission()));
+    // Per commission: the event, the same event again, and a second event id for the same session.
+    const firsts = commissions.map((c) => signed("checkout.session.completed", sessionObject(c)));
+    const deliveries = commissions.flatMap((c, i) => [firsts[i], firsts[i], signed("checkout.session.completed", sessionObject(c))]);
+    deliveries.sort(() => Math.random() - 0.5);
+    const responses = await Promise.all(deliveries.map((s) => post(s)));
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(responses.map((r) => r.status)).toEqual(deliveries.map(() => 200));
+    expect(responses[0].headers.get("x-content-type-options")).toBe("nosniff");
+    expect(responses[0].headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(bodies.filter((b) => b.duplicate)).toHaveLength(24);
+    const stored = await db.stripeEvent.findMany({ where: { objectId: { in: commissions.map((c) => c.sessionId) } } });
+    expect(stored).toHaveLength(12);
+    for (const e of stored) expect(await queue("payment").getJob(e.id)).toBeTruthy();
+    await drainStripeEvents();
+    expect(await db.payment.count({ where: { commissionId: { in: commissions.map((c) => c.id) }, status: "SUCCEEDED" } })).toBe(12);
+  });
+
+  it("answers a query string too, refuses bad signatures and oversized bodies, and leaves other methods to Next", async () => {
+    const c = await awaitingCommission();
+    const s = signed("checkout.session.completed", sessionObject(c));
+    expect((await post({ payload: s.payload, signature: "t=1,v1=00" })).status).toBe(400);
+    const big = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", headers: { "stripe-signature": s.signature }, body: "x".repeat(300 * 1024) });
+    expect(big.status).toBe(413);
+    expect(await db.stripeEvent.count({ where: { objectId: c.sessionId } })).toBe(0);
+    expect((await post(s, "/api/webhooks/stripe?from=retry")).status).toBe(200);
+    expect(await db.stripeEvent.count({ where: { objectId: c.sessionId } })).toBe(1);
+    expect((await fetch(`${base}/api/webhooks/stripe`)).status).toBe(599);
+    expect((await post(s, "/api/webhooks/stripe/extra")).status).toBe(599);
   });
 });

@@ -1,4 +1,4 @@
-import { hostname } from "node:os";
+import { hostname, setPriority } from "node:os";
 import { Worker } from "bullmq";
 import { env } from "../server/env";
 import { disconnectDb } from "../server/db";
@@ -19,6 +19,13 @@ const concurrency = (q: QueueName, base: number) =>
 
 export async function startWorkers() {
   const e = env();
+  if (e.WORKER_NICE) {
+    try {
+      setPriority(e.WORKER_NICE);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, "could not lower the worker's CPU priority");
+    }
+  }
   const only = (e.WORKER_QUEUES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const served = queueNames.filter((q) => !only.length || only.includes(q));
   const workers = served.map((name) => {

@@ -59,16 +59,26 @@ function entryTags(data, ctx) {
   return [...new Set(tags.filter(Boolean))];
 }
 
+// Next constructs a handler for every request (each gets its own IncrementalCache), so the build id
+// is read from disk once per process, not per request.
+const buildIds = new Map();
+function buildIdOf(serverDistDir) {
+  let id = buildIds.get(serverDistDir);
+  if (id === undefined) {
+    try {
+      id = readFileSync(join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+    } catch {
+      id = "dev"; // dev server or no build yet
+    }
+    buildIds.set(serverDistDir, id);
+  }
+  return id;
+}
+
 class RedisCacheHandler {
   constructor(ctx) {
-    let buildId = "dev";
-    try {
-      buildId = readFileSync(join(ctx.serverDistDir, "..", "BUILD_ID"), "utf8").trim();
-    } catch {
-      /* dev server or no build yet */
-    }
     // A new build never serves pages rendered by the previous one.
-    this.entryPrefix = `${prefix()}:${buildId}:`;
+    this.entryPrefix = `${prefix()}:${buildIdOf(ctx.serverDistDir)}:`;
     redis(); // connect now, not on the first request
   }
 

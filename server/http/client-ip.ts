@@ -1,8 +1,8 @@
 import { env } from "../env";
 
 /**
- * The header the web process stamps on every request with the TCP peer's address (see
- * instrumentation.ts). It is always overwritten there, so a client cannot choose it.
+ * The header the web server stamps on every request with the TCP peer's address (see
+ * scripts/web.ts). It is always overwritten there, so a client cannot choose it.
  */
 export const PEER_HEADER = "x-merchloop-peer";
 

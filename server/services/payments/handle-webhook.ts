@@ -3,7 +3,7 @@ import { pgPool } from "../../db";
 import { env } from "../../env";
 import { log } from "../../log";
 import { payments } from "../../providers/payments";
-import { enqueue } from "../../queues/enqueue";
+import { enqueueMany } from "../../queues/enqueue";
 import { isHandled, objectKey } from "./event-shape";
 
 export type WebhookResult = { status: number; body: Record<string, unknown> };
@@ -40,10 +40,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const deadline = new Promise<WebhookResult>((res) => {
     timer = setTimeout(() => res(unavailable), STORE_DEADLINE_MS);
   });
-  const stored = recordAndQueue(event, rawBody).catch((err: Error) => {
-    log.error({ err: err.message, eventId: event.id }, "stripe event not stored");
-    return unavailable;
-  });
+  const stored = recordAndQueue(event, rawBody);
   try {
     return await Promise.race([stored, deadline]);
   } finally {
@@ -53,19 +50,76 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
 
 const STORE_DEADLINE_MS = 1_000;
 const unavailable: WebhookResult = { status: 503, body: { error: { code: "UPSTREAM", message: "Temporarily unavailable; retry later" } } };
+const duplicate: WebhookResult = { status: 200, body: { received: true, duplicate: true } };
+const received: WebhookResult = { status: 200, body: { received: true } };
 
-async function recordAndQueue(event: Stripe.Event, rawBody: string): Promise<WebhookResult> {
-  // One statement records the event, or finds it already recorded by id or by (object, type):
-  // the unique constraints decide, so concurrent redeliveries race safely and nothing throws.
-  // (Plain pg: this is the webhook's hot path, and Prisma's per-query cost dominated it.)
-  const inserted = await pgPool().query(
-    `insert into stripe_events (id, type, "objectId", livemode, payload, "updatedAt")
-     values ($1, $2, $3, $4, $5::jsonb, now()) on conflict do nothing`,
-    [event.id, event.type, objectKey(event), event.livemode, rawBody],
-  );
-  if (inserted.rowCount === 0) return { status: 200, body: { received: true, duplicate: true } };
-  // The row is the status: if the queue is down it stays unapplied and requeueUnappliedEvents
-  // delivers it once Redis is back. Answer 503 all the same so Stripe keeps the event too.
-  await enqueue("payment", { eventId: event.id }, { jobId: event.id });
-  return { status: 200, body: { received: true } };
+// Group commit. Stripe delivers in bursts; on a busy process the deliveries that arrive while one
+// batch is being stored are stored together: one INSERT of all their rows and one queue round trip,
+// instead of one of each per delivery. (Per delivery, the socket writes to Postgres and Redis were
+// most of the route's cost: docs/scaling.md.) A quiet process stores each delivery at once.
+type Pending = { event: Stripe.Event; rawBody: string; done: (r: WebhookResult) => void };
+const MAX_BATCHES_IN_FLIGHT = 2;
+const MAX_BATCH = 200;
+// While a store hangs, deliveries wait here until their 503; past this many, they are refused at once.
+const MAX_PENDING = 1_000;
+let pending: Pending[] = [];
+let inFlight = 0;
+
+function recordAndQueue(event: Stripe.Event, rawBody: string): Promise<WebhookResult> {
+  if (pending.length >= MAX_PENDING) return Promise.resolve(unavailable);
+  return new Promise((done) => {
+    pending.push({ event, rawBody, done });
+    flush();
+  });
+}
+
+function flush() {
+  while (pending.length && inFlight < MAX_BATCHES_IN_FLIGHT) {
+    const batch = pending.slice(0, MAX_BATCH);
+    pending = pending.slice(batch.length);
+    inFlight++;
+    void storeBatch(batch).finally(() => {
+      inFlight--;
+      flush();
+    });
+  }
+}
+
+async function storeBatch(batch: Pending[]) {
+  let inserted: Set<string>;
+  try {
+    // One statement records every event that is new, by id and by (object, type). The unique
+    // constraints decide, so concurrent and repeated deliveries — in this batch, in another process's
+    // — race safely; RETURNING names the rows this statement wrote.
+    // (Plain pg: this is the webhook's hot path, and Prisma's per-query cost dominated it.)
+    const r = await pgPool().query<{ id: string }>(
+      `insert into stripe_events (id, type, "objectId", livemode, payload, "updatedAt")
+       select id, type, object_id, livemode, payload::jsonb, now()
+       from unnest($1::text[], $2::text[], $3::text[], $4::bool[], $5::text[]) as t(id, type, object_id, livemode, payload)
+       on conflict do nothing
+       returning id`,
+      [batch.map((p) => p.event.id), batch.map((p) => p.event.type), batch.map((p) => objectKey(p.event)), batch.map((p) => p.event.livemode), batch.map((p) => p.rawBody)],
+    );
+    inserted = new Set(r.rows.map((row) => row.id));
+  } catch (err) {
+    log.error({ err: (err as Error).message, events: batch.length }, "stripe events not stored");
+    for (const p of batch) p.done(unavailable);
+    return;
+  }
+  // The first delivery of each written id is the new one; any other is a duplicate.
+  const fresh: Pending[] = [];
+  for (const p of batch) {
+    if (inserted.delete(p.event.id)) fresh.push(p);
+    else p.done(duplicate);
+  }
+  if (!fresh.length) return;
+  try {
+    await enqueueMany("payment", fresh.map((p) => ({ payload: { eventId: p.event.id }, opts: { jobId: p.event.id } })));
+    for (const p of fresh) p.done(received);
+  } catch (err) {
+    // The row is the status: with the queue down it stays unapplied and requeueUnappliedEvents
+    // delivers it once Redis is back. Answer 503 all the same so Stripe keeps the event too.
+    log.error({ err: (err as Error).message, events: fresh.length }, "stripe events stored but not queued");
+    for (const p of fresh) p.done(unavailable);
+  }
 }

@@ -1,0 +1,79 @@
+/**
+ * One web process: Next's request handler on a node:http server (`npm run web`; `npm start` runs
+ * WEB_CONCURRENCY of these sharing one port through node:cluster).
+ *
+ * Why not plain `next start`: two things happen here before Next sees a request.
+ * 1. The TCP peer's address is stamped on PEER_HEADER (overwriting whatever a client sent), so the
+ *    limits can tell clients apart without trusting X-Forwarded-For (server/http/client-ip.ts).
+ * 2. Stripe's webhook is answered on node:http directly (server/http/node-routes.ts): through Next's
+ *    router it cost ~13 ms of CPU per delivery and capped one process at ~70 deliveries/s.
+ * Everything else — pages, tRPC, every other API route — is Next's, unchanged.
+ */
+import { createServer } from "node:http";
+import { resolve } from "node:path";
+import next from "next";
+import { env, EnvError } from "../server/env";
+import { PEER_HEADER } from "../server/http/client-ip";
+import { nodeRoute } from "../server/http/node-routes";
+
+const root = resolve(__dirname, "..");
+
+function portFromArgs(): number {
+  const i = process.argv.findIndex((a) => a === "-p" || a === "--port");
+  const raw = i >= 0 ? process.argv[i + 1] : process.env.PORT;
+  const port = Number(raw ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`\n[merchloop] cannot start: the port must be a whole number from 0 to 65535 (it is "${raw}").\n`);
+    process.exit(1);
+  }
+  return port;
+}
+
+async function main() {
+  // A bad or unsafe configuration stops the process with the message (instrumentation.ts checks it
+  // again inside Next, for `next dev`).
+  process.env.MERCHLOOP_WEB_SERVER = "1"; // tells instrumentation.ts the peer address is stamped here
+  try {
+    env();
+  } catch (e) {
+    if (!(e instanceof EnvError)) throw e;
+    process.stderr.write(`\n[merchloop] cannot start: ${e.message}\n`);
+    process.exit(1);
+  }
+  const port = portFromArgs();
+  const app = next({ dev: false, dir: root, port, hostname: "localhost" });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+    const route = nodeRoute(req);
+    if (route) void route(req, res);
+    else void handle(req, res);
+  });
+  // Node's defaults close a keep-alive socket after 5 s idle; a load balancer in front keeps its
+  // own pool longer, so outlive it (as `next start` does with --keepAliveTimeout).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, () => {
+    process.stdout.write(`[web ${process.pid}] ready on http://localhost:${port}\n`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish requests in flight; live streams (SSE) are closed so the browser reconnects elsewhere.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 3_000).unref();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+void main().catch((e: Error) => {
+  process.stderr.write(`\n[merchloop] cannot start: ${e.message}\n`);
+  process.exit(1);
+});
