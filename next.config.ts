@@ -21,7 +21,13 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Rendered storefront pages live in Redis, shared by every web process (see the handler's header).
   cacheHandler: require.resolve("./server/cache/redis-cache-handler.cjs"),
-  cacheMaxMemorySize: 0, // no per-process copy: a revalidated tag is seen by every process at once
+  // Next's own in-memory copy stays off: it would not see tags revalidated by other processes. The
+  // handler keeps its own per-process copy that checks the shared tag times on every hit.
+  cacheMaxMemorySize: 0,
+  // No ETag: Next hashes the whole HTML in JavaScript for it on every response, which was 13% of a
+  // web process's CPU serving cached gallery pages (bench/edge.ts profile). Pages carry
+  // Cache-Control s-maxage for a CDN, which does its own validation.
+  generateEtags: false,
   async rewrites() {
     return [{ source: "/", destination: "/shop/1" }]; // the home page is gallery page 1
   },

@@ -9,7 +9,7 @@
  * Knobs: BENCH_PRODUCTS (10000), BENCH_REQUESTS (2000), BENCH_WATCHERS (1000), WEB_CONCURRENCY.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -25,6 +25,34 @@ const PORT = Number(process.env.BENCH_PORT ?? 41890);
 const root = join(__dirname, "..");
 const base = `http://127.0.0.1:${PORT}`;
 
+/** The web processes' pids: cluster workers running scripts/web.ts. */
+function webPids(): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, "utf8").includes("scripts/web.ts");
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** CPU time (user + system, ms) the web processes have used so far: a cost per request that does not depend on how busy the machine is. */
+function webCpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* exited */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /**
  * `n` requests, IN_FLIGHT at a time, from autocannon (a load generator that costs the shared cores far
  * less per request than fetch would); every response's latency is kept for the percentiles.
@@ -33,6 +61,8 @@ async function load(name: string, path: (i: number) => string, n = REQUESTS, ini
   const ms: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
+  const pids = webPids();
+  const cpu0 = webCpuMs(pids);
   const t0 = performance.now();
   const run = autocannon({
     url: base,
@@ -49,7 +79,8 @@ async function load(name: string, path: (i: number) => string, n = REQUESTS, ini
   if (result.errors) statuses.set(0, result.errors);
   const s = summarize(ms);
   const rps = ms.length / ((performance.now() - t0) / 1000);
-  console.log(`${name.padEnd(34)} ${fmt(rps, 0).padStart(6)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  ${JSON.stringify(Object.fromEntries(statuses))}`);
+  const cpu = (webCpuMs(pids) - cpu0) / Math.max(1, ms.length);
+  console.log(`${name.padEnd(34)} ${fmt(rps, 0).padStart(6)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  web CPU ${fmt(cpu, 2)} ms/req  ${JSON.stringify(Object.fromEntries(statuses))}`);
   return { rps, ...s };
 }
 
@@ -98,6 +129,15 @@ async function main() {
     await load("static file (yardstick)", () => file.path);
     if (PHASES.has("pages")) {
       await load("warm-up (every page once)", (i) => (i === 0 ? "/" : `/shop/${i + 1}`), pages);
+      const states = new Map<string, number>();
+      for (let i = 0; i < 50; i++) {
+        const r = await fetch(`${base}/shop/${2 + Math.floor(Math.random() * (pages - 1))}`);
+        await r.arrayBuffer();
+        const k = r.headers.get("x-nextjs-cache") ?? "none";
+        states.set(k, (states.get(k) ?? 0) + 1);
+      }
+      const html = await (await fetch(`${base}/shop/2`)).text();
+      console.log(`cache state of 50 random pages after the warm-up: ${JSON.stringify(Object.fromEntries(states))}; a gallery page is ${html.length} bytes of HTML`);
       await load("gallery page 1 (/)", () => "/");
       await load("random gallery pages (/shop/N)", () => `/shop/${2 + Math.floor(Math.random() * (pages - 1))}`);
       await load("static file again", () => file.path);

@@ -1,5 +1,5 @@
 /**
- * Whole-system benchmark against the real production server (`scripts/start.ts`: next start + worker):
+ * Whole-system benchmark against the real production server (`scripts/start.ts`: web processes (scripts/web.ts) + worker):
  *  1. storefront gallery with 10,000 published products under 50 concurrent requests (real SSR pages),
  *  2. the demo loop (ingest → score → approve → design → publish) running in the worker meanwhile,
  *  3. peak memory (VmHWM) of the web and worker processes.
@@ -120,7 +120,7 @@ async function main() {
   }
 
   const procs = descendants(server.pid!).map(memoryOf).filter((p): p is NonNullable<typeof p> => !!p);
-  const web = procs.filter((p) => p.cmd.includes("next-server") || p.cmd.includes("next start"));
+  const web = procs.filter((p) => p.cmd.includes("scripts/web.ts"));
   const worker = procs.filter((p) => p.cmd.includes("workers/index.ts"));
   const peak = (ps: typeof procs) => Math.max(0, ...ps.map((p) => p.hwmMiB));
   console.log(`peak memory (VmHWM): web ${peak(web)} MiB, worker ${peak(worker)} MiB`);

@@ -159,7 +159,7 @@ export async function main() {
 
     // Web: scripts/web.ts (Next's handler on node:http) in each cluster worker; they share the port
     // (the primary — this process — accepts connections and hands them round-robin to the workers).
-    cluster.setupPrimary({ exec: join(root, "scripts", "web.ts"), args: ["-p", String(port)], execArgv: [webHeap, "--import", "tsx"] });
+    cluster.setupPrimary({ exec: join(root, "scripts", "web.ts"), args: ["-p", String(port)], execArgv: [webHeap, "--require", "tsx/cjs"] });
     const webs = Array.from({ length: webCount }, (_, i) => {
       const name = webCount > 1 ? `web ${i + 1}/${webCount}` : "web";
       let worker: ClusterWorker | undefined;

@@ -59,6 +59,44 @@ function entryTags(data, ctx) {
   return [...new Set(tags.filter(Boolean))];
 }
 
+// Each process keeps the entries it last used, decoded, up to LOCAL_CACHE_MB (default 64): a cached
+// page is ~190 KB of JSON in Redis (HTML, and the RSC payload twice, base64), and fetching and
+// decoding it on every request was most of a hit's cost (bench/edge.ts profile). The copy is never
+// trusted alone: every hit still checks the shared tag times in Redis (see get), so a publish is seen
+// by every process at once. Pages are the only entries, so a small LRU by size is enough.
+class LocalEntries {
+  constructor(maxBytes) {
+    this.max = maxBytes;
+    this.bytes = 0;
+    this.map = new Map();
+  }
+  get(key) {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    this.map.delete(key); // most recently used last
+    this.map.set(key, e);
+    return e;
+  }
+  set(key, e) {
+    this.delete(key);
+    if (e.bytes > this.max) return;
+    this.map.set(key, e);
+    this.bytes += e.bytes;
+    for (const [k, old] of this.map) {
+      if (this.bytes <= this.max) break;
+      this.map.delete(k);
+      this.bytes -= old.bytes;
+    }
+  }
+  delete(key) {
+    const e = this.map.get(key);
+    if (!e) return;
+    this.map.delete(key);
+    this.bytes -= e.bytes;
+  }
+}
+const local = new LocalEntries(Math.max(0, Number(process.env.LOCAL_CACHE_MB || 64)) * 2 ** 20);
+
 // Next constructs a handler for every request (each gets its own IncrementalCache), so the build id
 // is read from disk once per process, not per request.
 const buildIds = new Map();
@@ -84,15 +122,26 @@ class RedisCacheHandler {
 
   async get(cacheKey, ctx) {
     try {
-      const raw = await redis().get(this.entryPrefix + cacheKey);
-      if (!raw) return null;
-      const entry = JSON.parse(raw);
+      const key = this.entryPrefix + cacheKey;
+      let entry = local.get(key);
+      if (!entry) {
+        const raw = await redis().get(key);
+        if (!raw) return null;
+        const stored = JSON.parse(raw);
+        entry = { lastModified: stored.lastModified, tags: stored.tags, value: decode(stored.value), cacheControl: stored.cacheControl, bytes: raw.length };
+        local.set(key, entry);
+      }
+      // Every hit, from Redis or from this process's copy, is checked against the shared tag times:
+      // a publish anywhere makes the page a miss in every process at once.
       const tags = [...entry.tags, ...((ctx && ctx.softTags) || [])];
       if (tags.length) {
         const times = await redis().hmget(tagsKey(), ...tags);
-        if (times.some((t) => t && Number(t) + RENDER_MARGIN_MS >= entry.lastModified)) return null;
+        if (times.some((t) => t && Number(t) + RENDER_MARGIN_MS >= entry.lastModified)) {
+          local.delete(key);
+          return null;
+        }
       }
-      return { lastModified: entry.lastModified, value: decode(entry.value), cacheControl: entry.cacheControl };
+      return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
     } catch {
       return null;
     }
@@ -106,7 +155,9 @@ class RedisCacheHandler {
       const cacheControl = ctx && ctx.cacheControl;
       const expire = cacheControl && Number.isFinite(cacheControl.expire) ? cacheControl.expire : DEFAULT_TTL_S;
       const entry = { lastModified: Date.now(), tags: entryTags(data, ctx), value: encode(data), cacheControl };
-      await redis().set(this.entryPrefix + cacheKey, JSON.stringify(entry), "EX", Math.max(60, Math.min(expire, DEFAULT_TTL_S)));
+      const raw = JSON.stringify(entry);
+      await redis().set(this.entryPrefix + cacheKey, raw, "EX", Math.max(60, Math.min(expire, DEFAULT_TTL_S)));
+      local.set(this.entryPrefix + cacheKey, { lastModified: entry.lastModified, tags: entry.tags, value: data, cacheControl, bytes: raw.length });
     } catch {
       /* no cache while Redis is down */
     }
