@@ -25,18 +25,31 @@ const PORT = Number(process.env.BENCH_PORT ?? 41890);
 const root = join(__dirname, "..");
 const base = `http://127.0.0.1:${PORT}`;
 
-/** The web processes' pids: cluster workers running scripts/web.ts. */
-function webPids(): number[] {
+/** Pids of the processes whose command line mentions `script`. */
+function pidsOf(script: string): number[] {
   return readdirSync("/proc")
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return readFileSync(`/proc/${d}/cmdline`, "utf8").includes("scripts/web.ts");
+        return readFileSync(`/proc/${d}/cmdline`, "utf8").includes(script) && !readFileSync(`/proc/${d}/cmdline`, "utf8").includes("bin/tsx");
       } catch {
         return false;
       }
     })
     .map(Number);
+}
+/** The web processes' pids: cluster workers running scripts/web.ts. */
+const webPids = () => pidsOf("scripts/web.ts");
+
+/** Peak resident memory (VmHWM, MiB) of each process. */
+function peakMiB(pids: number[]): number[] {
+  return pids.map((pid) => {
+    try {
+      return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+    } catch {
+      return 0;
+    }
+  });
 }
 
 /** CPU time (user + system, ms) the web processes have used so far: a cost per request that does not depend on how busy the machine is. */
@@ -126,8 +139,9 @@ async function main() {
     const pages = Math.ceil((await db.product.count()) / 24);
     const file = staticFile();
     console.log(`\n${PRODUCTS} products (${pages} pages), ${IN_FLIGHT} in flight, ${REQUESTS} requests each; static file ${file.size} bytes`);
-    await load("static file (yardstick)", () => file.path);
+    await load("warm-up: static file (JIT)", () => file.path, 1_000);
     if (PHASES.has("pages")) {
+      const first = await load("static file (yardstick)", () => file.path);
       await load("warm-up (every page once)", (i) => (i === 0 ? "/" : `/shop/${i + 1}`), pages);
       const states = new Map<string, number>();
       for (let i = 0; i < 50; i++) {
@@ -138,9 +152,11 @@ async function main() {
       }
       const html = await (await fetch(`${base}/shop/2`)).text();
       console.log(`cache state of 50 random pages after the warm-up: ${JSON.stringify(Object.fromEntries(states))}; a gallery page is ${html.length} bytes of HTML`);
-      await load("gallery page 1 (/)", () => "/");
-      await load("random gallery pages (/shop/N)", () => `/shop/${2 + Math.floor(Math.random() * (pages - 1))}`);
-      await load("static file again", () => file.path);
+      const one = await load("gallery page 1 (/)", () => "/");
+      const random = await load("random gallery pages (/shop/N)", () => `/shop/${2 + Math.floor(Math.random() * (pages - 1))}`);
+      const again = await load("static file again", () => file.path);
+      const ratio = (p95: number) => `${fmt(p95 / first.p95, 2)}× / ${fmt(p95 / again.p95, 2)}×`;
+      console.log(`p95 against the static file's (before / after): page 1 ${ratio(one.p95)}, random pages ${ratio(random.p95)} (target ≤ 2×)`);
     }
 
     if (PHASES.has("publish")) {
@@ -243,6 +259,7 @@ async function main() {
       await watch(WATCHERS);
       await admin.end();
     }
+    console.log(`\npeak memory (VmHWM) over the whole run: web ${peakMiB(webPids()).join(", ")} MiB; worker ${peakMiB(pidsOf("workers/index.ts")).join(", ")} MiB (targets: web ≤ 400, worker ≤ 600 per process)`);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
