@@ -112,3 +112,41 @@ describe("product specs", () => {
     expect(b.left).toBeGreaterThan(a.left + a.width);
   });
 });
+
+describe("render slot", () => {
+  it("runs one design's rendering at a time, first come first served, and frees the slot after a failure", async () => {
+    const { withRenderSlot } = await import("../server/services/design/print-files");
+    const log: string[] = [];
+    let inside = 0;
+    let most = 0;
+    const gates = new Map<string, () => void>();
+    const job = (name: string, fail = false) =>
+      withRenderSlot(async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        log.push(`start ${name}`);
+        await new Promise<void>((resolve) => gates.set(name, resolve));
+        log.push(`end ${name}`);
+        inside -= 1;
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+    const settle = () => new Promise((r) => setImmediate(r));
+    const a = job("a", true);
+    const b = job("b");
+    const c = job("c");
+    await settle();
+    expect(log).toEqual(["start a"]);
+    gates.get("a")!();
+    await expect(a).rejects.toThrow("a failed");
+    await settle();
+    expect(log).toEqual(["start a", "end a", "start b"]);
+    gates.get("b")!();
+    await expect(b).resolves.toBe("b");
+    await settle();
+    gates.get("c")!();
+    await expect(c).resolves.toBe("c");
+    expect(log).toEqual(["start a", "end a", "start b", "end b", "start c", "end c"]);
+    expect(most).toBe(1);
+  });
+});
