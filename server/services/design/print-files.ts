@@ -12,26 +12,6 @@ sharp.concurrency(Math.max(1, Math.min(4, availableParallelism())));
 // would only hold hundreds of MB of poster-sized pixels.
 sharp.cache(false);
 
-/**
- * A design's rendering (thumbnail, mockups, print files) runs for one design at a time in a process;
- * the others wait their turn, first come first served. Workers run a process per core and one
- * design's print files already keep both cores busy, so more at once only shares the CPU (each
- * finishes later) and multiplies the memory of poster-sized buffers, while jobs still overlap their
- * network waits (posts, ideas, a remote image provider) outside it.
- */
-export async function withRenderSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (slot.busy) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-  else slot.busy = true;
-  try {
-    return await fn();
-  } finally {
-    const next = slot.waiting.shift();
-    if (next) next();
-    else slot.busy = false;
-  }
-}
-const slot = { busy: false, waiting: [] as Array<() => void> };
-
 export type RawImage = { data: Buffer; width: number; height: number };
 
 /** The art at any size: re-drawn by vector providers, resized from the master otherwise. */

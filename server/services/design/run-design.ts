@@ -11,7 +11,7 @@ import { recordUsage } from "../costs/record-cost";
 import { buildListingCopy } from "./listing-copy";
 import { renderMockup } from "./mockups";
 import { PRODUCT_SPECS, productTypesOf, type ProductType } from "./products";
-import { assertPrintFile, decodeImage, encodeMaster, inspectImage, rasterArt, renderPrintFile, renderThumbnail, withRenderSlot, type ArtSource, type ImageInfo, type RawImage } from "./print-files";
+import { assertPrintFile, decodeImage, encodeMaster, inspectImage, rasterArt, renderPrintFile, renderThumbnail, type ArtSource, type ImageInfo } from "./print-files";
 
 export type DesignProgress = (stage: DesignStep, percent: number) => Promise<void> | void;
 
@@ -37,57 +37,6 @@ async function saveFile(designId: string, kind: DesignFileKind, productType: Pro
   const existing = await db.designFile.findFirst({ where: { designId, kind, productType }, select: { id: true } });
   if (existing) await db.designFile.update({ where: { id: existing.id }, data });
   else await db.designFile.create({ data: { designId, kind, productType, ...data } });
-}
-
-type Progress = (stage: DesignStep, percent: number) => Promise<void>;
-
-/** Thumbnail and a mockup per product: what the shopper sees first. Reports "mockups ready". */
-async function storeShopperFiles(designId: string, types: ProductType[], decoded: RawImage, art: ArtSource, progress: Progress) {
-  const thumb = await renderThumbnail(decoded);
-  await saveFile(designId, "THUMBNAIL", null, designKeys.thumb(designId), thumb, await inspectImage(thumb));
-  await progress("mockups", 15);
-  await Promise.all(
-    types.map(async (type) => {
-      const m = await renderMockup(art, type);
-      const storageKey = designKeys.mockup(designId, type);
-      await storage().put(storageKey, m.png, "image/png");
-      await db.mockup.upsert({
-        where: { designId_productType: { designId, productType: type } },
-        create: { designId, productType: type, storageKey, width: m.width, height: m.height },
-        update: { storageKey, width: m.width, height: m.height },
-      });
-    }),
-  );
-  await progress("mockups ready", 35);
-}
-
-/**
- * The master and a print file per product, each verified by reading it back (assertPrintFile):
- * PRINT_FILES_AT_ONCE at a time, largest first, the master encoded alongside. All renders settle
- * before a failure is thrown, so none of this run writes after the design is marked FAILED.
- */
-async function storePrintFiles(designId: string, types: ProductType[], decoded: RawImage, art: ArtSource, progress: Progress) {
-  await progress("print files", 40);
-  let done = 0;
-  const queue = [...types].sort((a, b) => PRODUCT_SPECS[b].width * PRODUCT_SPECS[b].height - PRODUCT_SPECS[a].width * PRODUCT_SPECS[a].height);
-  const worker = async () => {
-    for (let type = queue.shift(); type; type = queue.shift()) {
-      const spec = PRODUCT_SPECS[type];
-      const png = await renderPrintFile(art, spec);
-      const info = await inspectImage(png);
-      assertPrintFile(info, spec);
-      await saveFile(designId, "PRINT", type, designKeys.print(designId, type), png, info);
-      done += 1;
-      await progress("print files", 40 + Math.round((55 * done) / types.length));
-    }
-  };
-  const saveMaster = async () => {
-    const master = await encodeMaster(decoded);
-    await saveFile(designId, "MASTER", null, designKeys.master(designId), master, await inspectImage(master));
-  };
-  const settled = await Promise.allSettled([saveMaster(), ...Array.from({ length: PRINT_FILES_AT_ONCE }, worker)]);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
 }
 
 /**
@@ -151,15 +100,52 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
     const vectorInput = { ...input, palette: image.palette };
     const art: ArtSource = renderAt ? { width: decoded.width, height: decoded.height, at: (w, h) => renderAt(vectorInput, w, h) } : rasterArt(decoded);
 
-    // One design renders at a time per process (withRenderSlot); within it, what the shopper sees
-    // comes first, then the full-size files.
-    await withRenderSlot(async () => {
-      await storeShopperFiles(designId, types, decoded, art, progress);
-      await progress("listing", 38);
-      const copy = buildListingCopy({ title: idea.title, theme: idea.theme, keywords: idea.signal.keywords, community: idea.signal.community, productTypes: types, phrases: idea.phrases });
-      await db.listing.upsert({ where: { designId }, create: { designId, ...copy }, update: copy });
-      await storePrintFiles(designId, types, decoded, art, progress);
-    });
+    // First what the shopper sees: thumbnail, mockups, listing copy.
+    const thumb = await renderThumbnail(decoded);
+    await saveFile(designId, "THUMBNAIL", null, designKeys.thumb(designId), thumb, await inspectImage(thumb));
+    await progress("mockups", 15);
+    await Promise.all(
+      types.map(async (type) => {
+        const m = await renderMockup(art, type);
+        const storageKey = designKeys.mockup(designId, type);
+        await storage().put(storageKey, m.png, "image/png");
+        await db.mockup.upsert({
+          where: { designId_productType: { designId, productType: type } },
+          create: { designId, productType: type, storageKey, width: m.width, height: m.height },
+          update: { storageKey, width: m.width, height: m.height },
+        });
+      }),
+    );
+    await progress("mockups ready", 35);
+
+    await progress("listing", 38);
+    const copy = buildListingCopy({ title: idea.title, theme: idea.theme, keywords: idea.signal.keywords, community: idea.signal.community, productTypes: types, phrases: idea.phrases });
+    await db.listing.upsert({ where: { designId }, create: { designId, ...copy }, update: copy });
+
+    // Then the full-size files, two print files at a time, largest first (see PRINT_FILES_AT_ONCE),
+    // with the master encoded alongside.
+    await progress("print files", 40);
+    let done = 0;
+    const queue = [...types].sort((a, b) => PRODUCT_SPECS[b].width * PRODUCT_SPECS[b].height - PRODUCT_SPECS[a].width * PRODUCT_SPECS[a].height);
+    const worker = async () => {
+      for (let type = queue.shift(); type; type = queue.shift()) {
+        const spec = PRODUCT_SPECS[type];
+        const png = await renderPrintFile(art, spec);
+        const info = await inspectImage(png);
+        assertPrintFile(info, spec);
+        await saveFile(designId, "PRINT", type, designKeys.print(designId, type), png, info);
+        done += 1;
+        await progress("print files", 40 + Math.round((55 * done) / types.length));
+      }
+    };
+    const saveMaster = async () => {
+      const master = await encodeMaster(decoded);
+      await saveFile(designId, "MASTER", null, designKeys.master(designId), master, await inspectImage(master));
+    };
+    // Settle all before failing, so no render of this run still writes after the design is FAILED.
+    const settled = await Promise.allSettled([saveMaster(), ...Array.from({ length: PRINT_FILES_AT_ONCE }, worker)]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
 
     const finished = await db.$transaction(async (tx) => {
       const d = await tx.design.update({ where: { id: designId }, data: { status: "DONE", stage: "done", progress: 100, finishedAt: new Date(), error: null } });
