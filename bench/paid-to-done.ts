@@ -2,8 +2,11 @@
 // HTTP to the webhook route), fulfilled by in-process BullMQ workers running the real processors.
 // Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt.
 // Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver;
-//        BENCH_ARRIVAL_MS=3000 pays one every 3 s instead of all at once)
+//        BENCH_ARRIVAL_MS=3000 pays one every 3 s instead of all at once;
+//        BENCH_PROCESSES=2 runs the workers as 2 `workers/index.ts` processes with production's
+//        per-queue concurrency, as `npm start` does with WORKER_CONCURRENCY, instead of in-process)
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,6 +17,8 @@ const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 10);
 const TIER = process.env.BENCH_TIER ?? "silver";
 // 0: all N paid at once (a burst: later ones wait in the queue). >0: one payment every ARRIVAL_MS.
 const ARRIVAL_MS = Number(process.env.BENCH_ARRIVAL_MS ?? 0);
+// 0: workers in this process (commission concurrency min(2, WORKER_JOB_CONCURRENCY)). N: N worker processes.
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 0);
 
 /** Reddit listing files for N subreddits (the local Reddit provider reads them). */
 function redditFixture() {
@@ -56,9 +61,20 @@ async function main() {
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
 
   const base = env().WORKER_JOB_CONCURRENCY;
-  const workers = (["payment", "commission", "refund"] as const).map(
-    (q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "commission" ? Math.min(2, base) : base, lockDuration: 60_000 }),
-  );
+  const served = ["payment", "commission", "refund"] as const;
+  const workers = PROCESSES
+    ? []
+    : served.map((q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "commission" ? Math.min(2, base) : base, lockDuration: 60_000 }));
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < PROCESSES; i++) {
+    const tsx = join(__dirname, "..", "node_modules/.bin/tsx");
+    children.push(spawn(tsx, [join(__dirname, "..", "workers/index.ts")], { env: { ...process.env, WORKER_QUEUES: served.join(",") }, stdio: ["ignore", "ignore", "inherit"] }));
+  }
+  if (PROCESSES) {
+    // BullMQ names each worker's connection: wait until every process listens on the commission queue.
+    while ((await queue("commission").getWorkersCount()) < PROCESSES) await new Promise((r) => setTimeout(r, 200));
+  }
+  const commissionConcurrency = PROCESSES ? `as in workers/index.ts (WORKER_JOB_CONCURRENCY=${base}) in each of ${PROCESSES} processes` : String(Math.min(2, base));
   const rss = peakRss();
   const started = performance.now();
   const ids: string[] = [];
@@ -82,13 +98,18 @@ async function main() {
   const products = new Set(completed.map((r) => r.productId)).size;
 
   console.log(`machine: ${machine()}`);
-  console.log(`tier ${TIER}: ${N} commissions ${ARRIVAL_MS ? `paid one every ${ARRIVAL_MS} ms` : "paid at once (burst)"}, commission worker concurrency ${Math.min(2, base)}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB`);
+  console.log(`tier ${TIER}: ${N} commissions ${ARRIVAL_MS ? `paid one every ${ARRIVAL_MS} ms` : "paid at once (burst)"}, commission worker concurrency ${commissionConcurrency}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB${PROCESSES ? " (bench process only)" : ""}`);
   console.log(`paid→completed: p50 ${fmt(s.p50 / 1000, 2)} s · p95 ${fmt(s.p95 / 1000, 2)} s · max ${fmt(s.max / 1000, 2)} s`);
-  console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products}`);
+  // More design attempts than designs means work was redone (a stalled job re-run, a retry).
+  const attempts = await db.design.aggregate({ where: { idea: { commissions: { some: { id: { in: ids } } } } }, _count: true, _sum: { attempts: true } });
+  console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products} designs=${attempts._count} design attempts=${attempts._sum.attempts ?? 0}`);
 
   server.close();
   await Promise.all(workers.map((w) => w.close()));
-  for (const q of ["payment", "commission", "refund", "publish", "design"] as const) await queue(q).obliterate({ force: true }).catch(() => undefined);
+  await Promise.all(children.map((c) => new Promise((r) => (c.once("exit", r), c.kill("SIGTERM")))));
+  // Worker processes also set up the cron schedulers: clear every queue under this run's prefix.
+  const { queueNames } = await import("../server/queues/contracts");
+  for (const q of queueNames) await queue(q).obliterate({ force: true }).catch(() => undefined);
   await closeQueues();
   await disconnectDb();
   process.exit(0);

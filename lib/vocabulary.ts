@@ -9,6 +9,7 @@ export const STAGES = [
   { key: "writing_idea", label: "Writing the idea" },
   { key: "generating_design", label: "Generating the design" },
   { key: "mockups", label: "Making mockups" },
+  { key: "print_files", label: "Preparing print files" },
   { key: "publishing", label: "Publishing the product" },
   { key: "done", label: "Done" },
 ] as const;

@@ -53,9 +53,19 @@ describe("commission fulfilment", () => {
     const status = await commissionStatusByToken(c.publicToken);
     expect(status.status).toBe("COMPLETED");
     expect(status.product?.url).toMatch(/^\/products\//);
-    const order = status.events.map((e) => e.type).filter((t) => ["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "publishing", "done"].includes(t));
-    expect([...new Set(order)]).toEqual(["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "publishing", "done"]);
+    const order = status.events.map((e) => e.type).filter((t) => ["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "print_files", "publishing", "done"].includes(t));
+    expect([...new Set(order)]).toEqual(["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "print_files", "publishing", "done"]);
     expect(status.stages.every((s) => s.reached)).toBe(true);
+
+    // The shopper hears of the mockups when they exist, before the first print file is written.
+    const announced = await db.commissionEvent.findFirstOrThrow({ where: { commissionId: c.id, type: "mockups" } });
+    const product = await db.product.findUniqueOrThrow({ where: { id: first.productId! }, select: { listing: { select: { designId: true } } } });
+    const designId = product.listing.designId;
+    expect(announced.message).toMatch(/^\d+ mockups? ready$/);
+    const lastMockup = await db.mockup.findFirstOrThrow({ where: { designId }, orderBy: { createdAt: "desc" } });
+    const firstPrint = await db.designFile.findFirstOrThrow({ where: { designId, kind: "PRINT" }, orderBy: { createdAt: "asc" } });
+    expect(lastMockup.createdAt.getTime()).toBeLessThanOrEqual(announced.createdAt.getTime());
+    expect(announced.createdAt.getTime()).toBeLessThanOrEqual(firstPrint.createdAt.getTime());
   });
 
   it("resumes after a run dies midway without redoing finished work", async () => {

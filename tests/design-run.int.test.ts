@@ -4,7 +4,10 @@ import { db } from "../server/db";
 import { resetEnvCache } from "../server/env";
 import { storage } from "../server/providers/storage";
 import { PRODUCT_SPECS, type ProductType } from "../server/services/design/products";
-import { runDesign } from "../server/services/design/run-design";
+import { designKeys, runDesign, type DesignStep } from "../server/services/design/run-design";
+import { buildListingPackage } from "../server/services/publishing/build-package";
+import { queuePublications } from "../server/services/publishing/queue-publications";
+import { runPublication } from "../server/services/publishing/run-publication";
 import { makeDesign } from "./helpers/designs";
 
 const ALL: ProductType[] = ["tee", "poster", "mug", "sticker"];
@@ -24,7 +27,7 @@ describe("runDesign with the local renderer", () => {
     expect(done).toMatchObject({ status: "DONE", stage: "done", progress: 100, attempts: 1, error: null });
     expect(done.finishedAt).toBeInstanceOf(Date);
     expect(done.palette).toHaveLength(5);
-    expect(stages.map(([s]) => s)).toEqual(expect.arrayContaining(["rendering", "print files", "mockups", "listing", "done"]));
+    expect([...new Set(stages.map(([s]) => s))]).toEqual(["rendering", "mockups", "mockups ready", "listing", "print files", "done"]);
     expect(stages.map(([, p]) => p)).toEqual([...stages.map(([, p]) => p)].sort((a, b) => a - b));
 
     const files = await db.designFile.findMany({ where: { designId: design.id } });
@@ -71,6 +74,55 @@ describe("runDesign with the local renderer", () => {
     expect(listing.priceCents).toBe(400); // the sticker is the cheapest included product
 
     expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("DESIGNED");
+  });
+
+  it("stores thumbnail, mockups and listing before any print file, and is DONE only once every print file is stored", async () => {
+    const { design } = await makeDesign({ productTypes: ["tee", "mug"] });
+    const state = async () => ({
+      status: (await db.design.findUniqueOrThrow({ where: { id: design.id } })).status,
+      thumbnails: await db.designFile.count({ where: { designId: design.id, kind: "THUMBNAIL" } }),
+      mockups: await db.mockup.count({ where: { designId: design.id } }),
+      listing: (await db.listing.count({ where: { designId: design.id } })) === 1,
+      prints: await db.designFile.count({ where: { designId: design.id, kind: "PRINT" } }),
+      printsInStorage: (await Promise.all((["tee", "mug"] as const).map((t) => storage().get(designKeys.print(design.id, t))))).filter(Boolean).length,
+    });
+    const first: Partial<Record<DesignStep, Awaited<ReturnType<typeof state>>>> = {};
+    await runDesign(design.id, { onProgress: async (step) => void (first[step] ??= await state()) });
+
+    // announced as soon as they exist, while not a single print file has been written
+    expect(first["mockups ready"]).toEqual({ status: "RUNNING", thumbnails: 1, mockups: 2, listing: false, prints: 0, printsInStorage: 0 });
+    expect(first["print files"]).toEqual({ status: "RUNNING", thumbnails: 1, mockups: 2, listing: true, prints: 0, printsInStorage: 0 });
+    expect(first.done).toEqual({ status: "DONE", thumbnails: 1, mockups: 2, listing: true, prints: 2, printsInStorage: 2 });
+  });
+
+  it("a run that dies during the print files leaves the design FAILED, out of every marketplace's reach, and a re-run finishes it", async () => {
+    const { design, idea } = await makeDesign({ productTypes: ["tee", "mug", "sticker"] });
+    // The caller's progress handler throws once a print file is stored, as a lost worker would stop.
+    const dying = (step: DesignStep, percent: number) => {
+      if (step === "print files" && percent > 40) throw new Error("worker lost during the print files");
+    };
+    await expect(runDesign(design.id, { onProgress: dying })).rejects.toThrow(/worker lost/);
+
+    const row = await db.design.findUniqueOrThrow({ where: { id: design.id } });
+    expect(row.status).toBe("FAILED");
+    expect(await db.mockup.count({ where: { designId: design.id } })).toBe(3);
+    const prints = await db.designFile.count({ where: { designId: design.id, kind: "PRINT" } });
+    expect(prints).toBeGreaterThan(0);
+    expect(prints).toBeLessThan(3);
+    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("APPROVED");
+
+    // Its listing exists (made before the print files) but no publication can package it.
+    const listing = await db.listing.findUniqueOrThrow({ where: { designId: design.id } });
+    await expect(buildListingPackage(listing.id)).rejects.toThrow(/not finished \(failed\): its print files are not all made yet/);
+    const [pub] = await queuePublications({ listingId: listing.id, enqueue: false });
+    await expect(runPublication(pub.id)).rejects.toThrow(/not finished/);
+    expect(await db.product.count({ where: { listingId: listing.id } })).toBe(0);
+
+    const done = await runDesign(design.id);
+    expect(done.status).toBe("DONE");
+    expect(await db.designFile.count({ where: { designId: design.id, kind: "PRINT" } })).toBe(3);
+    const pkg = await buildListingPackage(listing.id);
+    expect(pkg.printFiles.map((f) => f.productType)).toEqual(["mug", "sticker", "tee"]);
   });
 
   it("is a no-op when run again, and a forced re-run overwrites rows instead of duplicating them", async () => {

@@ -186,8 +186,9 @@ export class LocalImageProvider implements ImageProvider {
   async generate(input: GenerateImageInput): Promise<GeneratedImage> {
     const size = Math.min(input.width, input.height);
     const out = renderDesign(input, size);
+    // The settings design files use (measured in bench/png-encode.ts): level 4, no row filters.
     const png = await sharp(out.rgba, { raw: { width: out.width, height: out.height, channels: 4 } })
-      .png({ compressionLevel: 6, adaptiveFiltering: false })
+      .png({ compressionLevel: 4, adaptiveFiltering: false })
       .toBuffer();
     return { png, provider: "local", palette: out.palette };
   }

@@ -5,7 +5,7 @@ import { approveIdea } from "../ideas/approve-idea";
 import { writeIdeaForSignal } from "../ideas/write-idea";
 import { signalFromRedditPost } from "../ingest/signal-from-post";
 import { checkContent } from "../moderation/check-content";
-import { runDesign } from "../design/run-design";
+import { runDesign, type DesignStep } from "../design/run-design";
 import { publishDesign } from "../publishing/publish-design";
 import { runPublication } from "../publishing/run-publication";
 import { getSetting } from "../settings";
@@ -67,25 +67,42 @@ async function needsReview(c: Loaded) {
   return !approved;
 }
 
+/**
+ * Makes the design, announcing each stage when it is true: "mockups" once the mockups are stored
+ * (runDesign makes them before the print files), "print_files" while the print files render.
+ */
 async function design(c: Loaded, ideaId: string): Promise<Design> {
   await stage(c, "generating_design", 35);
   const quality = qualityOf(c.tier.imageQuality);
   const { design } = await approveIdea({ ideaId, quality, enqueue: false, forCommission: true });
   let last = -1;
-  return runDesign(design.id, {
+  let current = "generating_design";
+  const done = await runDesign(design.id, {
     commissionId: c.id,
-    onProgress: async (step: string, percent: number) => {
+    onProgress: async (step: DesignStep, percent: number) => {
       const p = Math.round(35 + (Math.max(0, Math.min(100, percent)) * 45) / 100);
-      if (p === last) return;
+      if (step === "mockups ready") {
+        await mockups(c, design.id, p);
+        current = "mockups";
+      } else if (step === "print files" && current !== "print_files") {
+        await stage(c, "print_files", p);
+        current = "print_files";
+      } else if (p !== last) {
+        await recordEvent(c.id, { type: current, message: `Design: ${step}`, progress: p, dedupeKey: `${current}:${step}:${p}` });
+      }
       last = p;
-      await recordEvent(c.id, { type: "generating_design", message: `Design: ${step}`, progress: p, dedupeKey: `generating_design:${step}:${p}` });
     },
   });
+  // A design finished by an earlier run reports nothing: announce what it has, once.
+  const seen = new Set((await db.commissionEvent.findMany({ where: { commissionId: c.id, type: { in: ["mockups", "print_files"] } }, select: { type: true } })).map((e) => e.type));
+  if (!seen.has("mockups")) await mockups(c, done.id, 80);
+  if (!seen.has("print_files")) await stage(c, "print_files", 80, "Print files ready");
+  return done;
 }
 
-async function mockups(c: Loaded, designId: string) {
+async function mockups(c: Loaded, designId: string, progress: number) {
   const count = await db.mockup.count({ where: { designId } });
-  await stage(c, "mockups", 85, count ? `${count} mockup${count === 1 ? "" : "s"} ready` : "Mockups…");
+  await stage(c, "mockups", progress, count ? `${count} mockup${count === 1 ? "" : "s"} ready` : "Mockups…");
 }
 
 async function publish(c: Loaded, designId: string): Promise<string> {
@@ -146,7 +163,6 @@ export async function fulfilCommission(commissionId: string): Promise<FulfilResu
     }
     if (!(await stillActive(c.id))) return { status: (await load(c.id))!.status };
     const d = await design(c, ideaId);
-    await mockups(c, d.id);
     if (!(await stillActive(c.id))) return { status: (await load(c.id))!.status };
     const productId = await publish(c, d.id);
     await completeCommission(c.id, productId);

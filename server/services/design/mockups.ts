@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp, { type OverlayOptions } from "sharp";
 import { artBoxes, PRODUCT_SPECS, type ProductType } from "./products";
-import type { ArtSource, RawImage } from "./print-files";
+import { PNG_SETTINGS, type ArtSource, type RawImage } from "./print-files";
 import { MOCKUP_TEMPLATES } from "./templates";
 
 // Mockups: the art composited onto the shipped product photos-in-vector (public/templates).
@@ -79,6 +79,6 @@ export async function renderMockup(art: ArtSource, type: ProductType, opts: { co
   }
   if (t.overlay) layers.push({ input: await template(t.overlay), left: 0, top: 0 });
   const base = opts.colourHex && /^#[0-9a-f]{6}$/i.test(opts.colourHex) ? await tintedTemplate(t.file, opts.colourHex) : await template(t.file);
-  const png = await sharp(base).composite(layers).png({ compressionLevel: 6 }).toBuffer();
+  const png = await sharp(base).composite(layers).png(PNG_SETTINGS).toBuffer();
   return { png, width: t.width, height: t.height };
 }

@@ -13,7 +13,7 @@ import { renderMockup } from "./mockups";
 import { PRODUCT_SPECS, productTypesOf, type ProductType } from "./products";
 import { assertPrintFile, decodeImage, encodeMaster, inspectImage, rasterArt, renderPrintFile, renderThumbnail, type ArtSource, type ImageInfo } from "./print-files";
 
-export type DesignProgress = (stage: string, percent: number) => Promise<void> | void;
+export type DesignProgress = (stage: DesignStep, percent: number) => Promise<void> | void;
 
 export const designKeys = {
   master: (id: string) => `designs/${id}/master.png`,
@@ -22,6 +22,13 @@ export const designKeys = {
   mockup: (id: string, type: ProductType) => `designs/${id}/mockup-${type}.png`,
 };
 
+
+/**
+ * Print files rendered at the same time per design. The local renderer draws each one on the main
+ * thread and libvips encodes it on a pool thread, so two in flight keep both cores busy; measured
+ * against 1 and all at once in the commit that set it.
+ */
+const PRINT_FILES_AT_ONCE = 2;
 
 async function saveFile(designId: string, kind: DesignFileKind, productType: ProductType | null, key: string, png: Buffer, info: ImageInfo) {
   await storage().put(key, png, "image/png");
@@ -33,10 +40,20 @@ async function saveFile(designId: string, kind: DesignFileKind, productType: Pro
 }
 
 /**
- * Makes one design: renders the art, writes a print file per product type (exact size, 300 DPI,
- * alpha — verified by reading each file back), a thumbnail, a mockup per product and the listing
- * copy. DONE designs return at once; a re-run overwrites files and rows in place. Marks FAILED with
- * the error and rethrows so the queue retries. It does not publish.
+ * What runDesign reports through onProgress, in this order. "mockups ready" is reported once the
+ * thumbnail and every mockup are stored; then the listing copy, then the full-size print files.
+ */
+export const DESIGN_STEPS = ["rendering", "mockups", "mockups ready", "listing", "print files", "done"] as const;
+export type DesignStep = (typeof DESIGN_STEPS)[number];
+
+/**
+ * Makes one design. What a shopper sees comes first: the art, a thumbnail, a mockup per product and
+ * the listing copy; then the master and a print file per product type (exact size, 300 DPI, alpha —
+ * verified by reading each file back), rendered in parallel. The design is DONE only when every
+ * print file is stored and verified, and nothing publishes a design before it is DONE, so no
+ * marketplace or print provider sees one without its print files. DONE designs return at once; a
+ * re-run overwrites files and rows in place. Marks FAILED with the error and rethrows so the queue
+ * retries. It does not publish.
  */
 export async function runDesign(designId: string, opts: { onProgress?: DesignProgress; commissionId?: string } = {}): Promise<Design> {
   const design = await db.design.findUnique({
@@ -46,7 +63,7 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
   if (!design) throw new AppError("NOT_FOUND", `Design ${designId} does not exist`);
   if (design.status === "DONE") return design;
 
-  const progress = async (stage: string, percent: number) => {
+  const progress = async (stage: DesignStep, percent: number) => {
     await db.design.update({ where: { id: designId }, data: { stage, progress: percent } });
     await opts.onProgress?.(stage, percent);
   };
@@ -83,29 +100,10 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
     const vectorInput = { ...input, palette: image.palette };
     const art: ArtSource = renderAt ? { width: decoded.width, height: decoded.height, at: (w, h) => renderAt(vectorInput, w, h) } : rasterArt(decoded);
 
-    const master = await encodeMaster(decoded);
-    await saveFile(designId, "MASTER", null, designKeys.master(designId), master, await inspectImage(master));
+    // First what the shopper sees: thumbnail, mockups, listing copy.
     const thumb = await renderThumbnail(decoded);
     await saveFile(designId, "THUMBNAIL", null, designKeys.thumb(designId), thumb, await inspectImage(thumb));
-    await progress("print files", 20);
-
-    // Two prints at a time: libvips already uses both cores inside each one.
-    let done = 0;
-    const queue = [...types];
-    const worker = async () => {
-      for (let type = queue.shift(); type; type = queue.shift()) {
-        const spec = PRODUCT_SPECS[type];
-        const png = await renderPrintFile(art, spec);
-        const info = await inspectImage(png);
-        assertPrintFile(info, spec);
-        await saveFile(designId, "PRINT", type, designKeys.print(designId, type), png, info);
-        done += 1;
-        await progress("print files", 20 + Math.round((45 * done) / types.length));
-      }
-    };
-    await Promise.all([worker(), worker()]);
-
-    await progress("mockups", 70);
+    await progress("mockups", 15);
     await Promise.all(
       types.map(async (type) => {
         const m = await renderMockup(art, type);
@@ -118,10 +116,36 @@ export async function runDesign(designId: string, opts: { onProgress?: DesignPro
         });
       }),
     );
+    await progress("mockups ready", 35);
 
-    await progress("listing", 90);
+    await progress("listing", 38);
     const copy = buildListingCopy({ title: idea.title, theme: idea.theme, keywords: idea.signal.keywords, community: idea.signal.community, productTypes: types, phrases: idea.phrases });
     await db.listing.upsert({ where: { designId }, create: { designId, ...copy }, update: copy });
+
+    // Then the full-size files, two print files at a time, largest first (see PRINT_FILES_AT_ONCE),
+    // with the master encoded alongside.
+    await progress("print files", 40);
+    let done = 0;
+    const queue = [...types].sort((a, b) => PRODUCT_SPECS[b].width * PRODUCT_SPECS[b].height - PRODUCT_SPECS[a].width * PRODUCT_SPECS[a].height);
+    const worker = async () => {
+      for (let type = queue.shift(); type; type = queue.shift()) {
+        const spec = PRODUCT_SPECS[type];
+        const png = await renderPrintFile(art, spec);
+        const info = await inspectImage(png);
+        assertPrintFile(info, spec);
+        await saveFile(designId, "PRINT", type, designKeys.print(designId, type), png, info);
+        done += 1;
+        await progress("print files", 40 + Math.round((55 * done) / types.length));
+      }
+    };
+    const saveMaster = async () => {
+      const master = await encodeMaster(decoded);
+      await saveFile(designId, "MASTER", null, designKeys.master(designId), master, await inspectImage(master));
+    };
+    // Settle all before failing, so no render of this run still writes after the design is FAILED.
+    const settled = await Promise.allSettled([saveMaster(), ...Array.from({ length: PRINT_FILES_AT_ONCE }, worker)]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
 
     const finished = await db.$transaction(async (tx) => {
       const d = await tx.design.update({ where: { id: designId }, data: { status: "DONE", stage: "done", progress: 100, finishedAt: new Date(), error: null } });

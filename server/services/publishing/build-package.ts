@@ -3,13 +3,18 @@ import { AppError } from "../../errors";
 import { storage } from "../../providers/storage";
 import { trackingCodeFor, type ListingPackage } from "../../providers/publishers/types";
 
-/** The listing copy, print files and mockups of one listing, with public URLs for marketplaces. */
+/**
+ * The listing copy, print files and mockups of one listing, with public URLs for marketplaces. Only
+ * for a DONE design: runDesign stores mockups and copy before the print files, and a marketplace or
+ * print provider must never get a design whose print files are not all written and verified.
+ */
 export async function buildListingPackage(listingId: string): Promise<ListingPackage> {
   const listing = await db.listing.findUnique({
     where: { id: listingId },
     include: {
       design: {
         select: {
+          status: true,
           files: { where: { kind: "PRINT" }, select: { productType: true, storageKey: true }, orderBy: { productType: "asc" } },
           mockups: { select: { productType: true, storageKey: true }, orderBy: { productType: "asc" } },
           idea: { select: { productTypes: true, signal: { select: { community: true } } } },
@@ -18,6 +23,7 @@ export async function buildListingPackage(listingId: string): Promise<ListingPac
     },
   });
   if (!listing) throw new AppError("NOT_FOUND", `Listing ${listingId} does not exist`, { retryable: false });
+  if (listing.design.status !== "DONE") throw new AppError("PRECONDITION_FAILED", `The design of listing ${listingId} is not finished (${listing.design.status.toLowerCase()}): its print files are not all made yet`);
   const s = storage();
   const printFiles = listing.design.files
     .filter((f) => f.productType)
