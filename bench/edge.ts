@@ -66,6 +66,11 @@ function webCpuMs(pids: number[]): number {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
+/** Peak memory so far (VmHWM only rises), printed after each phase to show which one raised it. */
+function memory(after: string) {
+  console.log(`peak memory (VmHWM) after ${after}: web ${peakMiB(webPids()).join(", ")} MiB; worker ${peakMiB(pidsOf("workers/index.ts")).join(", ")} MiB (targets: web ≤ 400, worker ≤ 600 per process)`);
+}
+
 /**
  * `n` requests, IN_FLIGHT at a time, from autocannon (a load generator that costs the shared cores far
  * less per request than fetch would); every response's latency is kept for the percentiles.
@@ -157,6 +162,7 @@ async function main() {
       const again = await load("static file again", () => file.path);
       const ratio = (p95: number) => `${fmt(p95 / first.p95, 2)}× / ${fmt(p95 / again.p95, 2)}×`;
       console.log(`p95 against the static file's (before / after): page 1 ${ratio(one.p95)}, random pages ${ratio(random.p95)} (target ≤ 2×)`);
+      memory("pages");
     }
 
     if (PHASES.has("publish")) {
@@ -199,6 +205,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 100));
       }
       const paid = await db.commissionEvent.count({ where: { commissionId: { in: ids }, type: "paid" } });
+      memory("webhook");
       console.log(`exactly once: ${await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })} payments succeeded, ${paid} "paid" events, ${await db.stripeEvent.count()} stored events for ${ids.length} sessions`);
     }
 
@@ -207,11 +214,6 @@ async function main() {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const xacts = async () => Number((await admin.query(`select xact_commit from pg_stat_database where datname = current_database()`)).rows[0].xact_commit);
-      const perSecond = async () => {
-        const a = await xacts();
-        await new Promise((r) => setTimeout(r, 5_000));
-        return ((await xacts()) - a) / 5;
-      };
       const watch = async (n: number) => {
         const watched = await createCommission({ tier: "bronze", type: "SURPRISE" });
         // In progress: its stream stays open (an unpaid one closes after 20 s).
@@ -235,31 +237,42 @@ async function main() {
           }),
         );
         await new Promise((r) => setTimeout(r, 3_000)); // let every catch-up read finish
-        const idle = await perSecond();
+        // Postgres publishes a backend's counters up to ~10 s late, so each count spans a window
+        // long enough to include the flush: WINDOW_MS with stages, then the same without.
+        const STAGES = 20;
+        const WINDOW_MS = 17_000;
+        const counted = async (work: () => Promise<void>) => {
+          const a = await xacts();
+          const t = performance.now();
+          await work();
+          await new Promise((r) => setTimeout(r, Math.max(0, WINDOW_MS - (performance.now() - t))));
+          return (await xacts()) - a;
+        };
         const lat: number[] = [];
-        const before = await xacts();
-        const STAGES = 5;
-        for (let k = 0; k < STAGES; k++) {
-          seen.length = 0;
-          expecting = `stage-${k}`;
-          sentAt = performance.now();
-          await recordEvent(watched.id, { type: expecting, message: expecting, dedupeKey: expecting });
-          for (let i = 0; i < 200 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 25));
-          lat.push(...seen);
-        }
-        // Minus the bench's own statements: STAGES recordEvent transactions and this count's query.
-        const perStage = ((await xacts()) - before - STAGES - 1) / STAGES;
+        const withStages = await counted(async () => {
+          for (let k = 0; k < STAGES; k++) {
+            seen.length = 0;
+            expecting = `stage-${k}`;
+            sentAt = performance.now();
+            await recordEvent(watched.id, { type: expecting, message: expecting, dedupeKey: expecting });
+            for (let i = 0; i < 80 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 25));
+            lat.push(...seen);
+          }
+        });
+        const without = await counted(async () => undefined);
+        // Minus the bench's own statements: one recordEvent transaction per stage.
+        const perStage = (withStages - without - STAGES) / STAGES;
         const s = summarize(lat);
-        console.log(`SSE ${String(n).padStart(5)} watchers: delivered ${lat.length}/${STAGES * n}, stage → client p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms; DB transactions/s while watching ${fmt(idle)}, per stage event ${fmt(perStage)}`);
+        console.log(`SSE ${String(n).padStart(5)} watchers: delivered ${lat.length}/${STAGES * n}, stage → client p50 ${fmt(s.p50)} ms, p95 ${fmt(s.p95)} ms; DB transactions per stage event ${fmt(perStage)} (${withStages} in ${WINDOW_MS / 1000} s with ${STAGES} stages, ${without} without)`);
         await Promise.all(streams.map((r) => r.cancel().catch(() => undefined)));
       };
       console.log("");
-      console.log(`SSE baseline: DB transactions/s with nobody watching ${fmt(await perSecond())}`);
       await watch(10);
       await watch(WATCHERS);
+      memory("SSE");
       await admin.end();
     }
-    console.log(`\npeak memory (VmHWM) over the whole run: web ${peakMiB(webPids()).join(", ")} MiB; worker ${peakMiB(pidsOf("workers/index.ts")).join(", ")} MiB (targets: web ≤ 400, worker ≤ 600 per process)`);
+    memory("the whole run");
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
