@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { db } from "../../db";
+import { cuidish } from "../../ids";
 import type { FactorName } from "./factors";
 
 // Batch writes for a scoring run: one INSERT for the breakdowns and one UPDATE for the signals, each
@@ -7,13 +7,6 @@ import type { FactorName } from "./factors";
 // with two JSON columns; see bench/ingest-score.ts.)
 
 export type BreakdownRow = { signalId: string; total: number; weights: unknown; explanation: unknown } & Record<FactorName, number>;
-
-let counter = 0;
-/** A collision-resistant cuid-style id (c + time + counter + random), like Prisma's @default(cuid()). */
-export function cuidish() {
-  counter = (counter + 1) % 1_679_616;
-  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, "0")}${randomBytes(8).readBigUInt64BE().toString(36).slice(0, 12).padStart(12, "0")}`;
-}
 
 function insertBreakdowns(rows: BreakdownRow[]) {
   const col = <K extends keyof BreakdownRow>(k: K) => rows.map((r) => r[k]);
