@@ -1,7 +1,11 @@
-// Ingest + score throughput: N synthetic Reddit posts (Listing JSON files) → runIngest → scoreNewSignals.
+// Ingest + score throughput: N synthetic Reddit posts (Listing JSON files) → runIngest → scoreNewSignals,
+// the same service functions the ingest and score processors call, one after the other as the workers
+// run them (ingest enqueues scoring when it finishes; each queue runs one job at a time). Prints the
+// end-to-end figure beside its parts, the Node CPU each part used (wall figures on a shared machine
+// depend on its load; CPU seconds much less so), and a re-run of the same files (all repeats).
 // Usage: npx tsx bench/ingest-score.ts [N=20000]
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchDatabase, fmt, machine, peakRss } from "./lib";
 
@@ -48,45 +52,70 @@ function writeListings(dir: string) {
   }
 }
 
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+
+/** Wall ms and this process's CPU seconds (user + system) spent in `fn`. */
+async function timed<T>(fn: () => Promise<T>) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { value, ms, cpu: (c.user + c.system) / 1e6 };
+}
+
 async function main() {
   await benchDatabase("ingest_score");
   const { runIngest } = await import("../server/services/ingest/run-ingest");
   const { scoreNewSignals } = await import("../server/services/scoring/score-signals");
   const { seedScoringWeights } = await import("../server/services/scoring/seed-weights");
   const { db, disconnectDb } = await import("../server/db");
-  const { closeQueues } = await import("../server/queues/connection");
+  const { closeQueues, queuePrefix, redis } = await import("../server/queues/connection");
 
   const dir = mkdtempSync(join(tmpdir(), "merchloop-bench-listings-"));
   writeListings(dir);
   await seedScoringWeights();
   console.log(`machine: ${machine()}`);
+  console.log(`load average (1, 5, 15 min) at start: ${load()}`);
   console.log(`posts: ${N} in ${Math.ceil(N / PER_FILE)} listing files`);
 
   const rss = peakRss();
-  const t0 = performance.now();
-  const ingest = await runIngest({ sourceKey: "reddit", from: dir });
-  const t1 = performance.now();
-  const scored = await scoreNewSignals();
-  const t2 = performance.now();
+  const ingest = await timed(() => runIngest({ sourceKey: "reddit", from: dir }));
+  const score = await timed(() => scoreNewSignals());
   const peak = rss.stop();
 
   const perMin = (n: number, ms: number) => (n / ms) * 60_000;
-  const rejected = Object.values(ingest.rejected).reduce((a, b) => a + b, 0);
-  console.log(`ingest:   ${ingest.new} new, ${ingest.updated} updated, ${rejected} rejected in ${fmt((t1 - t0) / 1000, 2)} s → ${fmt(perMin(ingest.read, t1 - t0), 0)} signals/min`);
-  console.log(`score:    ${scored.scored} scored, ${scored.ideaIds.length} ideas in ${fmt((t2 - t1) / 1000, 2)} s → ${fmt(perMin(scored.scored, t2 - t1), 0)} signals/min (embeddings stored)`);
-  console.log(`combined: ${fmt(perMin(ingest.read, t2 - t0), 0)} signals/min`);
+  const i = ingest.value;
+  const rejected = Object.values(i.rejected).reduce((a, b) => a + b, 0);
+  console.log(`ingest:   ${i.new} new, ${i.updated} updated, ${rejected} rejected in ${fmt(ingest.ms / 1000, 2)} s (Node CPU ${fmt(ingest.cpu, 2)} s) → ${fmt(perMin(i.read, ingest.ms), 0)} signals/min`);
+  console.log(`score:    ${score.value.scored} scored, ${score.value.ideaIds.length} ideas in ${fmt(score.ms / 1000, 2)} s (Node CPU ${fmt(score.cpu, 2)} s) → ${fmt(perMin(score.value.scored, score.ms), 0)} signals/min (embeddings stored)`);
+  console.log(
+    `combined: ${fmt(perMin(i.read, ingest.ms + score.ms), 0)} signals/min end to end, ingest then score ` +
+      `(ingest ${fmt(perMin(i.read, ingest.ms), 0)}/min | score ${fmt(perMin(score.value.scored, score.ms), 0)}/min)`,
+  );
   console.log(`peak RSS: ${peak} MiB`);
+
+  // The same files again: every post is a repeat, so nothing may be added (idempotency).
+  const again = await timed(() => runIngest({ sourceKey: "reddit", from: dir }));
+  const a = again.value;
+  console.log(`re-run:   ${a.new} new, ${a.updated} updated in ${fmt(again.ms / 1000, 2)} s (Node CPU ${fmt(again.cpu, 2)} s) → ${fmt(perMin(a.read, again.ms), 0)} signals/min${a.new ? "  ← NOT IDEMPOTENT" : ""}`);
 
   // Same signals again without storing Signal.embedding, to see what storing costs.
   await db.$executeRaw`delete from ideas`;
   await db.$executeRaw`delete from score_breakdowns`;
   await db.$executeRaw`update signals set status = 'NEW'::"SignalStatus", embedding = '{}' where status in ('SCORED', 'IDEATED')`;
-  const t3 = performance.now();
-  const again = await scoreNewSignals({ storeEmbeddings: false });
-  const t4 = performance.now();
-  console.log(`score without storing embeddings: ${again.scored} in ${fmt((t4 - t3) / 1000, 2)} s → ${fmt(perMin(again.scored, t4 - t3), 0)} signals/min`);
+  const bare = await timed(() => scoreNewSignals({ storeEmbeddings: false }));
+  console.log(`score without storing embeddings: ${bare.value.scored} in ${fmt(bare.ms / 1000, 2)} s (Node CPU ${fmt(bare.cpu, 2)} s) → ${fmt(perMin(bare.value.scored, bare.ms), 0)} signals/min`);
+  console.log(`load average at end: ${load()}`);
 
   rmSync(dir, { recursive: true, force: true });
+  // This run's Redis keys (the Bloom filter is ~1.2 MB, the score queue's jobs) go with it.
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis().scan(cursor, "MATCH", `${queuePrefix()}:*`, "COUNT", 1000);
+    if (keys.length) await redis().del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
   await closeQueues();
   await disconnectDb();
 }

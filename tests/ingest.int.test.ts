@@ -12,7 +12,8 @@ import { postFromT3 } from "../server/providers/reddit/listing";
 import { runIngest } from "../server/services/ingest/run-ingest";
 import { signalFromRedditPost } from "../server/services/ingest/signal-from-post";
 import { seedIngestion } from "../server/services/ingest/seed-ingestion";
-import { RedisBloom, bloomSize, signalBloom } from "../server/services/ingest/bloom";
+import { RedisBloom, bloomIndexes, bloomSize, signalBloom } from "../server/services/ingest/bloom";
+import { extractKeywords } from "../server/services/ingest/keywords";
 import { redditContentHash } from "../server/services/ingest/normalize";
 import { uid } from "./helpers/factories";
 import { t3, writeListings, type T3 } from "./helpers/ingest";
@@ -65,6 +66,43 @@ describe("ingest of Reddit listing files (the issue's done-when)", () => {
     writeListings(dir, { a: [{ ...p, score: 999, num_comments: 55 }], b: [], c: [] });
     expect(await runIngest({ sourceKey: "reddit", from: dir })).toEqual({ read: 1, new: 0, updated: 1, rejected: {} });
     expect(await db.signal.findUniqueOrThrow({ where: { contentHash: redditContentHash(p.id) } })).toMatchObject({ score: 999, comments: 55, seenCount: 4 });
+  });
+
+  it("drops duplicates within and across batches however small the batches, storing each batch after the one before", async () => {
+    for (const batchSize of [1, 2, 5]) {
+      const sub = uid("sub_").replace(/-/g, "");
+      const [p1, p2, p3, p4, p5] = Array.from({ length: 5 }, (_, i) => t3({ subreddit: sub, title: `Batch ${batchSize} duplicate teapot ${i}` }));
+      // p1, p2 three times; p3, p4, p5 twice; both next to each other (same batch) and far apart (later batches)
+      const dir = writeListings(tmp("dups"), { a: [p1, p1, p2, p3, p2, p1, p4], b: [p5, p5, p4, p3, p2] });
+      expect(await runIngest({ sourceKey: "reddit", from: dir, batchSize })).toEqual({ read: 12, new: 5, updated: 7, rejected: {} });
+      const rows = await db.signal.findMany({ where: { community: sub }, select: { contentHash: true, seenCount: true } });
+      const seen = new Map(rows.map((r) => [r.contentHash, r.seenCount]));
+      expect([p1, p2, p3, p4, p5].map((p) => seen.get(redditContentHash(p.id)))).toEqual([3, 3, 2, 2, 2]);
+      expect(await runIngest({ sourceKey: "reddit", from: dir, batchSize })).toEqual({ read: 12, new: 0, updated: 12, rejected: {} });
+      expect(await db.signal.count({ where: { community: sub } })).toBe(5);
+    }
+  });
+
+  it("stores text exactly as given (quotes, backslashes, JSON-like text, emoji, nulls) and an emoji cut in half by a length limit as U+FFFD", async () => {
+    const sub = uid("sub_").replace(/-/g, "");
+    const title = `He said "hi" \\ {not,an,array} [1] 'q' NULL 🐱 café\ttab`;
+    const body = `${"x".repeat(19_999)}🐱 and more`; // the 20,000-char limit cuts the emoji in half
+    const post = t3({ subreddit: sub, title, selftext: body, author: null as unknown as string, score: 1e12, created_utc: 1763800000.25, extra: { nested: [1, { q: '"' }], none: null } });
+    const plain = t3({ subreddit: sub, title: "Plain cat" });
+    const dir = writeListings(tmp("text"), { x: [post, plain] });
+    expect(await runIngest({ sourceKey: "reddit", from: dir })).toEqual({ read: 2, new: 2, updated: 0, rejected: {} });
+    const row = await db.signal.findUniqueOrThrow({ where: { contentHash: redditContentHash(post.id) } });
+    expect(row).toMatchObject({ title, author: null, community: sub, score: 2_147_483_647, comments: 7, status: "NEW", rejectReason: null, seenCount: 1, externalId: `t3_${post.id}` });
+    expect(row.body).toBe(`${"x".repeat(19_999)}\ufffd`);
+    expect(row.postedAt.getTime()).toBe(1763800000250);
+    expect(row.url).toBe(`https://www.reddit.com${post.permalink}`);
+    expect(row.keywords).toEqual(extractKeywords(title, body));
+    expect(row.raw).toEqual(JSON.parse(JSON.stringify(post)));
+    expect(row.embedding).toEqual([]);
+    expect(row.id).toMatch(/^c[0-9a-z]{24}$/);
+    // the single-post path shares the row mapping (a cut emoji once failed the whole write there too)
+    const one = await signalFromRedditPost(postFromT3(t3({ subreddit: sub, title: `${"y".repeat(999)}🐱` })));
+    expect(one.title).toBe(`${"y".repeat(999)}\ufffd`);
   });
 
   it("never lets a rejected signal become an idea", async () => {
@@ -207,6 +245,16 @@ describe("Redis Bloom filter", () => {
     expect((await bloom.mightContain(added)).every(Boolean)).toBe(true);
     const fp = (await bloom.mightContain(unseen)).filter(Boolean).length;
     expect(fp).toBeLessThan(250); // sized for 1%; 5% leaves room
+    await bloom.clear();
+  });
+
+  it("sets and reads the same bits as SETBIT/GETBIT, so filters written before still answer", async () => {
+    const size = bloomSize(1_000, 0.01);
+    const bloom = new RedisBloom(redis(), `${queuePrefix()}:bloom:${uid("t")}`, size);
+    await bloom.add(["written-now"]);
+    for (const i of bloomIndexes("written-now", size)) expect(await redis().getbit(bloom.key, i)).toBe(1);
+    for (const i of bloomIndexes("written-before", size)) await redis().setbit(bloom.key, i, 1);
+    expect(await bloom.mightContain(["written-before", "written-now", "never-written"])).toEqual([true, true, false]);
     await bloom.clear();
   });
 

@@ -41,7 +41,11 @@ export type ParsedListing = { posts: RedditPost[]; invalid: number; after: strin
 
 /** One t3 `data` object → RedditPost (throws a ZodError when the shape is wrong). */
 export function postFromT3(data: unknown): RedditPost {
-  const d = ZT3Data.parse(data);
+  return postFromParsed(ZT3Data.parse(data), data);
+}
+
+/** A child `data` already validated by ZT3Data (so a listing parses each child once) → RedditPost. */
+function postFromParsed(d: T3Data, data: unknown): RedditPost {
   const subreddit = d.subreddit.replace(/^r\//i, "").toLowerCase();
   const permalink = d.permalink ?? `/r/${d.subreddit}/comments/${d.id}/`;
   const selftext = d.selftext ?? "";
@@ -77,7 +81,7 @@ export function parseListing(json: unknown): ParsedListing {
     for (const child of listing.data.children) {
       if (child.kind !== "t3") continue;
       const r = ZT3Data.safeParse(child.data);
-      if (r.success) out.posts.push(postFromT3(child.data));
+      if (r.success) out.posts.push(postFromParsed(r.data, child.data));
       else out.invalid++;
     }
   }

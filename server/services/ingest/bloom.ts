@@ -25,6 +25,9 @@ export function bloomIndexes(item: string, { bits, hashes }: BloomSize): number[
   return out;
 }
 
+/** Items per BITFIELD command (× k bits each), so no single command holds Redis for long. */
+const ITEMS_PER_COMMAND = 256;
+
 export class RedisBloom {
   constructor(
     private readonly client: Redis,
@@ -32,28 +35,40 @@ export class RedisBloom {
     readonly size: BloomSize,
   ) {}
 
-  /** For each item: false = definitely never added; true = maybe added. One pipeline round trip. */
+  /**
+   * For each item: false = definitely never added; true = maybe added. One round trip: a BITFIELD
+   * GET u1 per bit (the same bits GETBIT reads), a few hundred items per command.
+   */
   async mightContain(items: string[]): Promise<boolean[]> {
     if (!items.length) return [];
-    const p = this.client.pipeline();
-    const idx = items.map((it) => bloomIndexes(it, this.size));
-    for (const list of idx) for (const i of list) p.getbit(this.key, i);
-    const res = (await p.exec()) ?? [];
-    const bits = res.map(([err, v]) => {
-      if (err) throw err;
-      return v === 1;
-    });
+    const bits = await this.bitfield(items, (i) => ["GET", "u1", i]);
     const k = this.size.hashes;
-    return items.map((_, n) => bits.slice(n * k, n * k + k).every(Boolean));
+    return items.map((_, n) => {
+      for (let j = n * k; j < n * k + k; j++) if (bits[j] !== 1) return false;
+      return true;
+    });
   }
 
-  /** Set every item's bits. One pipeline round trip. */
+  /** Set every item's bits (BITFIELD SET u1 … 1, the same bits SETBIT sets). One round trip. */
   async add(items: string[]): Promise<void> {
     if (!items.length) return;
+    await this.bitfield(items, (i) => ["SET", "u1", i, 1]);
+  }
+
+  /** One BITFIELD command per ITEMS_PER_COMMAND items, all in one pipeline; the replies in order. */
+  private async bitfield(items: string[], op: (bit: number) => Array<string | number>): Promise<number[]> {
     const p = this.client.pipeline();
-    for (const it of items) for (const i of bloomIndexes(it, this.size)) p.setbit(this.key, i, 1);
-    const res = (await p.exec()) ?? [];
-    for (const [err] of res) if (err) throw err;
+    for (let start = 0; start < items.length; start += ITEMS_PER_COMMAND) {
+      const args: Array<string | number> = [];
+      for (const it of items.slice(start, start + ITEMS_PER_COMMAND)) for (const i of bloomIndexes(it, this.size)) args.push(...op(i));
+      p.call("BITFIELD", this.key, ...args);
+    }
+    const out: number[] = [];
+    for (const [err, v] of (await p.exec()) ?? []) {
+      if (err) throw err;
+      out.push(...(v as number[]));
+    }
+    return out;
   }
 
   async clear() {

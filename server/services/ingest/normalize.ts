@@ -24,21 +24,28 @@ export type SignalDraft = {
   skip?: "skipped_stickied" | "skipped_removed" | "skipped_deleted";
 };
 
-/** The row stored for a draft: NEW, or REJECTED with the moderation reason. */
+/** Replaces lone UTF-16 surrogates (an emoji cut in half by a length limit) with U+FFFD, as UTF-8 encoding does. */
+export const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+const wellFormedOrNull = (s: string | null) => (s === null ? null : wellFormed(s));
+
+/**
+ * The row stored for a draft: NEW, or REJECTED with the moderation reason. Text is made well-formed
+ * UTF-16 first: a lone surrogate cannot be sent as JSON to Postgres (or through Prisma's compiler).
+ */
 export function signalRow(d: SignalDraft, sourceId: string, rejectReason: string | null) {
   return {
     sourceId,
-    externalId: d.externalId,
+    externalId: wellFormed(d.externalId),
     contentHash: d.contentHash,
-    community: d.community,
-    title: d.title.slice(0, 1000),
-    body: d.body.slice(0, 20_000),
-    url: d.url,
-    author: d.author,
+    community: wellFormedOrNull(d.community),
+    title: wellFormed(d.title.slice(0, 1000)),
+    body: wellFormed(d.body.slice(0, 20_000)),
+    url: wellFormedOrNull(d.url),
+    author: wellFormedOrNull(d.author),
     score: d.score,
     comments: d.comments,
     postedAt: d.postedAt,
-    keywords: d.keywords,
+    keywords: d.keywords.map(wellFormed),
     raw: (d.raw ?? {}) as Prisma.InputJsonValue,
     status: rejectReason ? ("REJECTED" as const) : ("NEW" as const),
     rejectReason,

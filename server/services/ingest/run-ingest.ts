@@ -2,6 +2,7 @@ import { db } from "../../db";
 import { log } from "../../log";
 import { AppError } from "../../errors";
 import { enqueue } from "../../queues/enqueue";
+import { writeBehind } from "../../write-behind";
 import { loadDenylist } from "../moderation/denylist";
 import { signalBloom } from "./bloom";
 import { loadCalendar } from "./calendar";
@@ -37,26 +38,38 @@ export async function runIngest({ sourceKey, from, onProgress, batchSize = INGES
   } else {
     const ctx = await storeContext(source.id);
     let pending: SignalDraft[] = [];
+    // Batches are stored one at a time, in order (so a repeat in a later batch finds the earlier
+    // one stored), but in the background: the next file or listing is read and normalised while
+    // Postgres stores this batch.
+    const writes = writeBehind();
     const flush = async (label: string) => {
       if (!pending.length) return;
       const batch = pending;
       pending = [];
-      const r = await storeBatch(batch, ctx);
-      summary.new += r.new;
-      summary.updated += r.updated;
-      for (const [k, n] of Object.entries(r.rejected)) bump(summary.rejected, k, n);
-      await report("stored", label);
+      await writes.next(async () => {
+        const r = await storeBatch(batch, ctx);
+        summary.new += r.new;
+        summary.updated += r.updated;
+        for (const [k, n] of Object.entries(r.rejected)) bump(summary.rejected, k, n);
+        await report("stored", label);
+      });
     };
-    for await (const chunk of chunksFor(source.kind, source.key, source.config, from)) {
-      summary.read += chunk.drafts.length + chunk.invalid;
-      bump(summary.rejected, "invalid", chunk.invalid);
-      await report("read", chunk.label, chunk.error);
-      for (const d of chunk.drafts) {
-        pending.push(d);
-        if (pending.length >= batchSize) await flush(chunk.label);
+    try {
+      for await (const chunk of chunksFor(source.kind, source.key, source.config, from)) {
+        summary.read += chunk.drafts.length + chunk.invalid;
+        bump(summary.rejected, "invalid", chunk.invalid);
+        await report("read", chunk.label, chunk.error);
+        for (const d of chunk.drafts) {
+          pending.push(d);
+          if (pending.length >= batchSize) await flush(chunk.label);
+        }
       }
+      await flush("last batch");
+      await writes.drain();
+    } catch (e) {
+      await writes.settle();
+      throw e;
     }
-    await flush("last batch");
   }
 
   await db.source.update({ where: { id: source.id }, data: { lastRunAt: new Date() } });

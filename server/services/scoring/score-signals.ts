@@ -13,6 +13,7 @@ import { cosine } from "./vector";
 import { loadWeights } from "./weights";
 import { withScoringLock } from "./lock";
 import { writeBatch, type BreakdownRow } from "./persist";
+import { writeBehind } from "../../write-behind";
 
 export const SCORE_BATCH = 1000;
 
@@ -61,53 +62,63 @@ async function scoreRun(opts: ScoreOptions) {
   const candidates: Candidate[] = [];
   let scored = 0;
   let cursor: string | undefined;
-  for (;;) {
-    const batch = await db.signal.findMany({
-      where: { status: "NEW", ...(cursor ? { id: { gt: cursor } } : {}) },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: { id: true, community: true, title: true, body: true, keywords: true, score: true, comments: true, postedAt: true, updatedAt: true },
-    });
-    if (!batch.length) break;
-    cursor = batch[batch.length - 1].id;
+  // Batch k is written while batch k+1 is read and scored; at most one write is in flight.
+  const writes = writeBehind();
+  try {
+    for (;;) {
+      const batch = await db.signal.findMany({
+        where: { status: "NEW", ...(cursor ? { id: { gt: cursor } } : {}) },
+        orderBy: { id: "asc" },
+        take: batchSize,
+        select: { id: true, community: true, title: true, body: true, keywords: true, score: true, comments: true, postedAt: true, updatedAt: true },
+      });
+      if (!batch.length) break;
+      cursor = batch[batch.length - 1].id;
 
-    const usages: ProviderUsage[] = [];
-    const vectors = await provider.embed(batch.map(signalText), { onUsage: (u) => usages.push(u) });
-    for (const u of usages) await recordUsage(u, { community: batch.length === 1 ? batch[0].community : null, signalId: batch.length === 1 ? batch[0].id : null });
-    ideaCentroid ??= await loadIdeaCentroid(now, vectors[0]?.length ?? 0);
+      const usages: ProviderUsage[] = [];
+      const vectors = await provider.embed(batch.map(signalText), { onUsage: (u) => usages.push(u) });
+      for (const u of usages) await recordUsage(u, { community: batch.length === 1 ? batch[0].community : null, signalId: batch.length === 1 ? batch[0].id : null });
+      ideaCentroid ??= await loadIdeaCentroid(now, vectors[0]?.length ?? 0);
 
-    const rows: BreakdownRow[] = batch.map((s, i) => {
-      const f = freshness(s.postedAt, now, weights.halfLifeHours);
-      const e = engagement(engagementRate(s.score, s.comments, s.postedAt, s.updatedAt), baselines.baselineFor(s.community));
-      const n = novelty(ideaCentroid!.centroid ? cosine(vectors[i], ideaCentroid!.centroid) : null);
-      const o = (s.community && outcomes.get(s.community)) || { good: 0, decided: 0 };
-      const c = communityFit(o.good, o.decided);
-      const z = seasonality(s, now, season);
-      const values: Record<FactorName, number> = { freshness: f.value, engagement: e.value, novelty: n.value, communityFit: c.value, seasonality: z.value };
-      const total = weightedTotal(values, weights);
-      if (total >= weights.minTotal) candidates.push({ id: s.id, total });
-      return {
-        signalId: s.id,
-        ...(Object.fromEntries(FACTORS.map((k) => [k, r4(values[k])])) as Record<FactorName, number>),
-        total: r4(total),
-        weights: weightSnapshot,
-        explanation: {
-          now: now.toISOString(),
-          freshness: { ageHours: r4(f.ageHours), halfLifeHours: f.halfLifeHours, postedAt: s.postedAt.toISOString() },
-          engagement: {
-            score: s.score, comments: s.comments, observedAt: s.updatedAt.toISOString(), ratePerHour: r4(e.rate),
-            logRate: r4(e.logRate), median: r4(e.median), spread: r4(e.spread), z: r4(e.z), history: e.n, baseline: e.baseline,
+      const rows: BreakdownRow[] = batch.map((s, i) => {
+        const f = freshness(s.postedAt, now, weights.halfLifeHours);
+        const e = engagement(engagementRate(s.score, s.comments, s.postedAt, s.updatedAt), baselines.baselineFor(s.community));
+        const n = novelty(ideaCentroid!.centroid ? cosine(vectors[i], ideaCentroid!.centroid) : null);
+        const o = (s.community && outcomes.get(s.community)) || { good: 0, decided: 0 };
+        const c = communityFit(o.good, o.decided);
+        const z = seasonality(s, now, season);
+        const values: Record<FactorName, number> = { freshness: f.value, engagement: e.value, novelty: n.value, communityFit: c.value, seasonality: z.value };
+        const total = weightedTotal(values, weights);
+        if (total >= weights.minTotal) candidates.push({ id: s.id, total });
+        return {
+          signalId: s.id,
+          ...(Object.fromEntries(FACTORS.map((k) => [k, r4(values[k])])) as Record<FactorName, number>),
+          total: r4(total),
+          weights: weightSnapshot,
+          explanation: {
+            now: now.toISOString(),
+            freshness: { ageHours: r4(f.ageHours), halfLifeHours: f.halfLifeHours, postedAt: s.postedAt.toISOString() },
+            engagement: {
+              score: s.score, comments: s.comments, observedAt: s.updatedAt.toISOString(), ratePerHour: r4(e.rate),
+              logRate: r4(e.logRate), median: r4(e.median), spread: r4(e.spread), z: r4(e.z), history: e.n, baseline: e.baseline,
+            },
+            novelty: { similarity: n.similarity === null ? null : r4(n.similarity), recentIdeas: ideaCentroid!.count, provider: provider.name },
+            communityFit: { community: s.community, approved: c.good, decided: c.decided, alpha: c.alpha, beta: c.beta },
+            seasonality: { event: z.event },
           },
-          novelty: { similarity: n.similarity === null ? null : r4(n.similarity), recentIdeas: ideaCentroid!.count, provider: provider.name },
-          communityFit: { community: s.community, approved: c.good, decided: c.decided, alpha: c.alpha, beta: c.beta },
-          seasonality: { event: z.event },
-        },
-      };
-    });
+        };
+      });
 
-    await writeBatch(rows, batch.map((s) => s.id), storeEmbeddings ? vectors : null);
-    scored += batch.length;
-    opts.onProgress?.(scored);
+      await writes.next(async () => {
+        await writeBatch(rows, batch.map((s) => s.id), storeEmbeddings ? vectors : null);
+        scored += batch.length;
+        opts.onProgress?.(scored);
+      });
+    }
+    await writes.drain();
+  } catch (e) {
+    await writes.settle(); // no write left running when the run (and its lock) ends
+    throw e;
   }
 
   candidates.sort((a, b) => b.total - a.total || a.id.localeCompare(b.id));
