@@ -179,37 +179,8 @@ async function main() {
       console.log(`\npublish → visible on page 1: ${fmt((performance.now() - t0) / 1000, 2)} s (queue → worker publishes → tag revalidated → page re-rendered)`);
     }
 
-    if (PHASES.has("webhook")) {
-      // 500 sessions, each delivered twice: half of the 1,000 deliveries are duplicates (exact
-      // redeliveries, or a new event id for the same session and type).
-      const created = [];
-      for (let i = 0; i < 500; i++) created.push(await createCommission({ tier: "bronze", type: "SURPRISE" }));
-      const payments = await db.payment.findMany({ where: { commissionId: { in: created.map((c) => c.id) } } });
-      const deliveries: { payload: string; signature: string }[] = [];
-      for (const p of payments) {
-        const object = { id: p.checkoutSessionId, object: "checkout.session", client_reference_id: p.commissionId, metadata: { commissionId: p.commissionId! }, amount_total: p.amountCents, currency: p.currency, payment_status: "paid", status: "complete", payment_intent: localId("pi", `pi:${p.checkoutSessionId}`) };
-        const s = signedLocalEvent("checkout.session.completed", object);
-        deliveries.push(s, deliveries.length % 4 === 0 ? s : signedLocalEvent("checkout.session.completed", object));
-      }
-      deliveries.sort(() => Math.random() - 0.5);
-      console.log("");
-      await load("static file (yardstick)", () => file.path);
-      await load("webhook, 1,000 deliveries", () => "/api/webhooks/stripe", deliveries.length, (i) => ({
-        method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": deliveries[i % deliveries.length].signature },
-        body: deliveries[i % deliveries.length].payload,
-      }));
-      const ids = created.map((c) => c.id);
-      for (let i = 0; i < 600; i++) {
-        if ((await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })) === ids.length) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const paid = await db.commissionEvent.count({ where: { commissionId: { in: ids }, type: "paid" } });
-      memory("webhook");
-      console.log(`exactly once: ${await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })} payments succeeded, ${paid} "paid" events, ${await db.stripeEvent.count()} stored events for ${ids.length} sessions`);
-    }
-
     if (PHASES.has("sse")) {
+      // Before the webhook phase, whose 500 payments the worker applies for a while afterwards.
       // SSE: watchers on one commission in progress; a stage written by this process reaches them all.
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
@@ -272,6 +243,36 @@ async function main() {
       memory("SSE");
       await admin.end();
     }
+    if (PHASES.has("webhook")) {
+      // 500 sessions, each delivered twice: half of the 1,000 deliveries are duplicates (exact
+      // redeliveries, or a new event id for the same session and type).
+      const created = [];
+      for (let i = 0; i < 500; i++) created.push(await createCommission({ tier: "bronze", type: "SURPRISE" }));
+      const payments = await db.payment.findMany({ where: { commissionId: { in: created.map((c) => c.id) } } });
+      const deliveries: { payload: string; signature: string }[] = [];
+      for (const p of payments) {
+        const object = { id: p.checkoutSessionId, object: "checkout.session", client_reference_id: p.commissionId, metadata: { commissionId: p.commissionId! }, amount_total: p.amountCents, currency: p.currency, payment_status: "paid", status: "complete", payment_intent: localId("pi", `pi:${p.checkoutSessionId}`) };
+        const s = signedLocalEvent("checkout.session.completed", object);
+        deliveries.push(s, deliveries.length % 4 === 0 ? s : signedLocalEvent("checkout.session.completed", object));
+      }
+      deliveries.sort(() => Math.random() - 0.5);
+      console.log("");
+      await load("static file (yardstick)", () => file.path);
+      await load("webhook, 1,000 deliveries", () => "/api/webhooks/stripe", deliveries.length, (i) => ({
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": deliveries[i % deliveries.length].signature },
+        body: deliveries[i % deliveries.length].payload,
+      }));
+      const ids = created.map((c) => c.id);
+      for (let i = 0; i < 600; i++) {
+        if ((await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })) === ids.length) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const paid = await db.commissionEvent.count({ where: { commissionId: { in: ids }, type: "paid" } });
+      memory("webhook");
+      console.log(`exactly once: ${await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })} payments succeeded, ${paid} "paid" events, ${await db.stripeEvent.count()} stored events for ${ids.length} sessions`);
+    }
+
     memory("the whole run");
   } finally {
     server.kill("SIGTERM");
