@@ -1,6 +1,7 @@
 import type SnoowrapType from "snoowrap";
 import { AppError } from "../../errors";
 import { postFromT3, redditPostId } from "./listing";
+import { snoowrapClient } from "./snoowrap-client";
 import type { ListingSortName, RedditClient, RedditPost } from "./types";
 
 // Reddit through snoowrap with a "script" app (password grant). snoowrap is imported lazily and only
@@ -21,7 +22,6 @@ export type OAuthConfig = {
 };
 
 type Jsonable = { toJSON(): unknown };
-type RequestOptions = Parameters<SnoowrapType["rawRequest"]>[0];
 
 /** A snoowrap Submission (or anything with Reddit's t3 fields) → RedditPost. */
 export function postFromSubmission(submission: Jsonable | Record<string, unknown>): RedditPost {
@@ -30,24 +30,10 @@ export function postFromSubmission(submission: Jsonable | Record<string, unknown
 }
 
 async function makeClient(cfg: OAuthConfig): Promise<SnoowrapType> {
-  const { default: Snoowrap } = await import("snoowrap");
-  const origin = cfg.baseUrl?.replace(/\/$/, "");
-  class RoutedSnoowrap extends Snoowrap {
-    rawRequest(options: RequestOptions) {
-      const o = options as RequestOptions & { baseUrl?: string };
-      if (origin && typeof o.baseUrl === "string" && /^https:\/\/(www|oauth)\.reddit\.com$/.test(o.baseUrl)) {
-        return super.rawRequest({ ...o, baseUrl: origin } as RequestOptions);
-      }
-      return super.rawRequest(options);
-    }
-  }
-  const r = new RoutedSnoowrap({
-    userAgent: cfg.userAgent,
-    clientId: cfg.clientId,
-    clientSecret: cfg.clientSecret,
-    username: cfg.username,
-    password: cfg.password,
-  });
+  const r = await snoowrapClient(
+    { userAgent: cfg.userAgent, clientId: cfg.clientId, clientSecret: cfg.clientSecret, username: cfg.username, password: cfg.password },
+    cfg.baseUrl,
+  );
   r.config({ requestDelay: 0, continueAfterRatelimitError: false, retryErrorCodes: [502, 503, 504, 522], maxRetryAttempts: 2, warnings: false });
   return r;
 }

@@ -1,4 +1,5 @@
 import type SnoowrapType from "snoowrap";
+import { snoowrapClient } from "../reddit/snoowrap-client";
 import { retryAtFromHeaders, retryAtFromText, SocialError, type CredentialUpdate, type OutgoingPost, type SocialAccountRef, type SocialProvider } from "./types";
 
 // Reddit through snoowrap, as an installed-app/web-app user (OAuth refresh token). snoowrap gets only
@@ -7,7 +8,6 @@ import { retryAtFromHeaders, retryAtFromText, SocialError, type CredentialUpdate
 // unless Reddit returns a new one. Link posts to allowed subreddits and replies to comments.
 // Reddit has no idempotency key, so a retry first looks through the account's own submissions.
 
-type RequestOptions = Parameters<SnoowrapType["rawRequest"]>[0];
 type TokenInfo = { access_token?: string; refresh_token?: string; expires_in?: number; error?: string };
 type Thing = { name: string; id: string; permalink?: string; url?: string; parent_id?: string; score?: number; ups?: number; num_comments?: number; num_crossposts?: number; author?: { name: string } | string; body?: string };
 
@@ -15,24 +15,16 @@ const REDDIT = "https://www.reddit.com";
 const userName = (handle: string) => handle.replace(/^\/?u\//i, "");
 
 async function client(acc: SocialAccountRef): Promise<SnoowrapType> {
-  const { default: Snoowrap } = await import("snoowrap");
-  const origin = acc.serviceUrl?.replace(/\/$/, "");
-  class RoutedSnoowrap extends Snoowrap {
-    rawRequest(options: RequestOptions) {
-      const o = options as RequestOptions & { baseUrl?: string };
-      if (origin && typeof o.baseUrl === "string" && /^https:\/\/(www|oauth)\.reddit\.com$/.test(o.baseUrl)) {
-        return super.rawRequest({ ...o, baseUrl: origin } as RequestOptions);
-      }
-      return super.rawRequest(options);
-    }
-  }
-  const r = new RoutedSnoowrap({
-    userAgent: String(acc.config.userAgent ?? "merchloop-promoter/0.1"),
-    clientId: String(acc.config.clientId ?? ""),
-    clientSecret: acc.credentials.client_secret ?? "",
-    // With no access token yet, a placeholder makes the first call answer 401 and the service refresh.
-    accessToken: acc.credentials.access_token || "none",
-  });
+  const r = await snoowrapClient(
+    {
+      userAgent: String(acc.config.userAgent ?? "merchloop-promoter/0.1"),
+      clientId: String(acc.config.clientId ?? ""),
+      clientSecret: acc.credentials.client_secret ?? "",
+      // With no access token yet, a placeholder makes the first call answer 401 and the service refresh.
+      accessToken: acc.credentials.access_token || "none",
+    },
+    acc.serviceUrl,
+  );
   // The service refreshes; snoowrap must not try on its own (it would drop a rotated refresh token).
   (r as unknown as { tokenExpiration: number }).tokenExpiration = Infinity;
   r.config({ requestDelay: 0, continueAfterRatelimitError: false, retryErrorCodes: [502, 503, 504], maxRetryAttempts: 1, warnings: false });
