@@ -44,3 +44,21 @@ export function peakRss() {
 }
 
 export const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+
+/**
+ * Stripe's webhook on node:http through `nodeRoute`, the code the production web server
+ * (scripts/web.ts) answers it with, for benches that run the workers in process. Call it after
+ * benchDatabase (it imports server modules).
+ */
+export async function webhookServer() {
+  const { createServer } = await import("node:http");
+  const { nodeRoute } = await import("../server/http/node-routes");
+  const server = createServer((req, res) => {
+    const route = nodeRoute(req);
+    if (route) void route(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  return { url: `http://127.0.0.1:${port}/api/webhooks/stripe`, close: () => server.close() };
+}

@@ -1,5 +1,5 @@
 // Paid → done: N commissions (default 10) paid through the local test checkout (signed events over
-// HTTP to the webhook route), fulfilled by in-process BullMQ workers running the real processors.
+// HTTP to the webhook on the production web server's node:http path), fulfilled by in-process BullMQ workers running the real processors.
 // Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt.
 // Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver;
 //        BENCH_ARRIVAL_MS=3000 pays one every 3 s instead of all at once;
@@ -7,11 +7,9 @@
 //        per-queue concurrency, as `npm start` does with WORKER_CONCURRENCY, instead of in-process)
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { benchDatabase, fmt, machine, peakRss, summarize } from "./lib";
+import { benchDatabase, fmt, machine, peakRss, summarize, webhookServer } from "./lib";
 
 const N = Number(process.argv[2] ?? process.env.BENCH_N ?? 10);
 const TIER = process.env.BENCH_TIER ?? "silver";
@@ -44,21 +42,14 @@ async function main() {
   const { seedTiers } = await import("../server/services/commissions/seed-tiers");
   const { createCommission } = await import("../server/services/commissions/create-commission");
   const { payLocalCheckout } = await import("../server/services/payments/local-checkout");
-  const { POST } = await import("../app/api/webhooks/stripe/route");
   const { Worker } = await import("bullmq");
   const { tracked } = await import("../workers/tracked");
   const { processors } = await import("../workers/processors");
   const { env } = await import("../server/env");
 
   await seedTiers();
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const r = await POST(new Request("http://bench/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body: Buffer.concat(chunks).toString("utf8") }));
-    res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+  const server = await webhookServer();
+  const webhookUrl = server.url;
 
   const base = env().WORKER_JOB_CONCURRENCY;
   const served = ["payment", "commission", "refund"] as const;

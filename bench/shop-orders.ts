@@ -7,9 +7,7 @@
 //     event, and a second event id for the same session). Prints wall time and the exactly-once
 //     check: provider orders, payments, "paid"/"submitted" timeline entries and confirmation mails.
 // Usage: npx tsx bench/shop-orders.ts [N=50] [BURST=200]
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { benchDatabase, fmt, machine, peakRss, summarize } from "./lib";
+import { benchDatabase, fmt, machine, peakRss, summarize, webhookServer } from "./lib";
 
 const N = Number(process.argv[2] ?? 50);
 const BURST = Number(process.argv[3] ?? 200);
@@ -25,7 +23,6 @@ async function main() {
   const { signedLocalEvent } = await import("../server/providers/payments/local");
   const { localWebhookSecret } = await import("../server/providers/payments/local-secret");
   const { default: Stripe } = await import("stripe");
-  const { POST } = await import("../app/api/webhooks/stripe/route");
   const { Worker } = await import("bullmq");
   const { tracked } = await import("../workers/tracked");
   const { processors } = await import("../workers/processors");
@@ -36,14 +33,8 @@ async function main() {
   const tee = pick("tee", "M", "Black");
   const sticker = pick("sticker", "3×3 in");
 
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const r = await POST(new Request("http://bench/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? "") }, body: Buffer.concat(chunks).toString("utf8") }));
-    res.writeHead(r.status, { "content-type": "application/json" }).end(await r.text());
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/stripe`;
+  const server = await webhookServer();
+  const webhookUrl = server.url;
 
   const base = env().WORKER_JOB_CONCURRENCY;
   const queues = ["payment", "fulfilment", "fulfilment-event", "local-fulfilment", "refund"] as const;
