@@ -31,7 +31,8 @@ function pidsOf(script: string): number[] {
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
       try {
-        return readFileSync(`/proc/${d}/cmdline`, "utf8").includes(script) && !readFileSync(`/proc/${d}/cmdline`, "utf8").includes("bin/tsx");
+        const cmd = readFileSync(`/proc/${d}/cmdline`, "utf8");
+        return cmd.includes(script) && !cmd.includes("bin/tsx"); // not tsx's launcher, its node child
       } catch {
         return false;
       }
