@@ -28,6 +28,12 @@ const config: NextConfig = {
   // web process's CPU serving cached gallery pages (bench/edge.ts profile). Pages carry
   // Cache-Control s-maxage for a CDN, which does its own validation.
   generateEtags: false,
+  experimental: {
+    // Each web process loads a route's code when the route is first asked for, not every route at
+    // start: preloading them all held ~70 MB per process that the storefront never touches
+    // (issue 13's memory target is 400 MB per web process; bench/edge.ts prints the peak).
+    preloadEntriesOnStart: false,
+  },
   async rewrites() {
     return [{ source: "/", destination: "/shop/1" }]; // the home page is gallery page 1
   },

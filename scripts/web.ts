@@ -2,11 +2,13 @@
  * One web process: Next's request handler on a node:http server (`npm run web`; `npm start` runs
  * WEB_CONCURRENCY of these sharing one port through node:cluster).
  *
- * Why not plain `next start`: two things happen here before Next sees a request.
+ * Why not plain `next start`: three things happen here before Next sees a request.
  * 1. The TCP peer's address is stamped on PEER_HEADER (overwriting whatever a client sent), so the
  *    limits can tell clients apart without trusting X-Forwarded-For (server/http/client-ip.ts).
  * 2. Stripe's webhook is answered on node:http directly (server/http/node-routes.ts): through Next's
  *    router it cost ~13 ms of CPU per delivery and capped one process at ~70 deliveries/s.
+ * 3. A gallery page that Next has already rendered into the shared cache is served from that cache
+ *    entry directly, after the same tag check (server/http/page-cache.ts); any other case is Next's.
  * Everything else — pages, tRPC, every other API route — is Next's, unchanged.
  */
 import { createServer } from "node:http";
@@ -15,6 +17,7 @@ import next from "next";
 import { env, EnvError } from "../server/env";
 import { PEER_HEADER } from "../server/http/client-ip";
 import { nodeRoute } from "../server/http/node-routes";
+import { galleryKey, inRenderSlot, learnHeaders, servePageFromCache } from "../server/http/page-cache";
 
 const root = resolve(__dirname, "..");
 
@@ -48,8 +51,19 @@ async function main() {
   const server = createServer((req, res) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     const route = nodeRoute(req);
-    if (route) void route(req, res);
-    else void handle(req, res);
+    if (route) return void route(req, res);
+    const gallery = galleryKey(req);
+    if (!gallery) return void handle(req, res);
+    void servePageFromCache(req, res, gallery)
+      .then((served) => {
+        if (served) return;
+        learnHeaders(res);
+        inRenderSlot(res, () => handle(req, res));
+      })
+      .catch(() => {
+        if (res.headersSent) res.destroy();
+        else void handle(req, res);
+      });
   });
   // Node's defaults close a keep-alive socket after 5 s idle; a load balancer in front keeps its
   // own pool longer, so outlive it (as `next start` does with --keepAliveTimeout).

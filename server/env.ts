@@ -123,6 +123,8 @@ const schema = z
     WORKER_REQUEUE_MS: z.coerce.number().int().min(1000).default(15_000),
     // Per-process copy of cached pages, in MB (read by server/cache/redis-cache-handler.cjs); 0 turns it off.
     LOCAL_CACHE_MB: z.coerce.number().int().min(0, "LOCAL_CACHE_MB must be 0 or more").max(4096).default(64),
+    // Per-process copy of gallery pages' HTML that the web server sends without Next, in MB (same reader).
+    LOCAL_PAGE_CACHE_MB: z.coerce.number().int().min(0, "LOCAL_PAGE_CACHE_MB must be 0 or more").max(4096).default(24),
     // Set by scripts/web.ts (the production web server) for the Next app it hosts.
     MERCHLOOP_WEB_SERVER: bool.optional(),
     // Processes `npm start` runs (default: the number of cores); read by scripts/start.ts.

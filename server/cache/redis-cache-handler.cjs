@@ -113,10 +113,78 @@ function buildIdOf(serverDistDir) {
   return id;
 }
 
+/** True when one of the tags was revalidated after (or just before) the entry was rendered. */
+async function invalidated(entry, tags) {
+  if (!tags.length) return false;
+  const times = await redis().hmget(tagsKey(), ...tags);
+  return times.some((t) => t && Number(t) + RENDER_MARGIN_MS >= entry.lastModified);
+}
+
+let currentPrefix = null; // the entry prefix of this process's build, once Next has made a handler
+
+// Next keys a page's entry by its route and path ("/route-cache/APP_PAGE/<sha256 of the route>/$/shop/3").
+// The web server knows only the path; the handler learns each route's key prefix from the keys Next
+// gets and sets, so a path of the same route as one seen before has a known key.
+const PAGE_KEY = /^(\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$)(\/.*)$/;
+const routePrefixes = new Map(); // path seen → its route's key prefix
+function notePage(cacheKey) {
+  const m = PAGE_KEY.exec(cacheKey);
+  if (m && routePrefixes.size < 10_000) routePrefixes.set(m[2], m[1]);
+}
+
+// Beside each whole-page entry, a page record holds just what serving the HTML needs: the HTML, when
+// it was rendered, its tags (Next's implicit path and layout tags included) and its revalidate
+// period — ~44 KB of one JSON string instead of ~190 KB of entry to decode. Kept per process in a
+// small LRU as well, and, like the entries, never trusted without the shared tag check.
+const pageRecordKey = (entryKey) => `${entryKey}#page`;
+const pages = new LocalEntries(Math.max(0, Number(process.env.LOCAL_PAGE_CACHE_MB || 24)) * 2 ** 20);
+function pageRecord(data, lastModified, tags, cacheControl) {
+  if (!data || data.kind !== "APP_PAGE" || typeof data.html !== "string" || (data.status ?? 200) !== 200 || data.postponed) return null;
+  const revalidate = cacheControl && cacheControl.revalidate;
+  if (typeof revalidate !== "number") return null;
+  return { lastModified, tags, revalidate, html: data.html };
+}
+
+async function freshPage(record) {
+  if (Date.now() >= record.lastModified + record.revalidate * 1000) return false; // Next revalidates it
+  return !(await invalidated(record, record.tags));
+}
+
+/**
+ * A rendered HTML page the web server may send without Next (scripts/web.ts →
+ * server/http/page-cache.ts), or null. `sameRouteAs` is a path of the same route that Next has
+ * served in this process (how the storage key is known). The page is served only when the check
+ * Next's own `get` would make is all there is to it: a stored 200 HTML page, not partially
+ * prerendered, inside its revalidate period, none of its tags revalidated since it was rendered.
+ * Anything else (never rendered, stale, revalidated, Redis down) is null, and Next serves the
+ * request as usual: it renders, revalidates in the background or serves stale, and fills the cache.
+ */
+async function peekPage(path, sameRouteAs) {
+  const prefix = routePrefixes.get(path) || routePrefixes.get(sameRouteAs);
+  if (!currentPrefix || !prefix) return null;
+  const key = pageRecordKey(currentPrefix + prefix + path);
+  try {
+    const mine = pages.get(key);
+    if (mine && (await freshPage(mine))) return mine;
+    // Not here, or another process has rendered it since: the shared record may be newer.
+    const raw = await redis().get(key);
+    if (!raw) return null;
+    const record = { ...JSON.parse(raw), bytes: raw.length * 2 };
+    if (mine && record.lastModified <= mine.lastModified) return null;
+    pages.set(key, record);
+    return (await freshPage(record)) ? record : null;
+  } catch {
+    return null;
+  }
+}
+// On globalThis so the web server finds the instance Next loaded (Next imports this file by path).
+globalThis[Symbol.for("merchloop.peekPage")] = peekPage;
+
 class RedisCacheHandler {
   constructor(ctx) {
     // A new build never serves pages rendered by the previous one.
     this.entryPrefix = `${prefix()}:${buildIdOf(ctx.serverDistDir)}:`;
+    currentPrefix = this.entryPrefix;
     redis(); // connect now, not on the first request
   }
 
@@ -133,14 +201,11 @@ class RedisCacheHandler {
       }
       // Every hit, from Redis or from this process's copy, is checked against the shared tag times:
       // a publish anywhere makes the page a miss in every process at once.
-      const tags = [...entry.tags, ...((ctx && ctx.softTags) || [])];
-      if (tags.length) {
-        const times = await redis().hmget(tagsKey(), ...tags);
-        if (times.some((t) => t && Number(t) + RENDER_MARGIN_MS >= entry.lastModified)) {
-          local.delete(key);
-          return null;
-        }
+      if (await invalidated(entry, [...entry.tags, ...((ctx && ctx.softTags) || [])])) {
+        local.delete(key);
+        return null;
       }
+      notePage(cacheKey);
       return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
     } catch {
       return null;
@@ -156,8 +221,17 @@ class RedisCacheHandler {
       const expire = cacheControl && Number.isFinite(cacheControl.expire) ? cacheControl.expire : DEFAULT_TTL_S;
       const entry = { lastModified: Date.now(), tags: entryTags(data, ctx), value: encode(data), cacheControl };
       const raw = JSON.stringify(entry);
-      await redis().set(this.entryPrefix + cacheKey, raw, "EX", Math.max(60, Math.min(expire, DEFAULT_TTL_S)));
-      local.set(this.entryPrefix + cacheKey, { lastModified: entry.lastModified, tags: entry.tags, value: data, cacheControl, bytes: raw.length });
+      const key = this.entryPrefix + cacheKey;
+      const ttl = Math.max(60, Math.min(expire, DEFAULT_TTL_S));
+      const page = pageRecord(data, entry.lastModified, entry.tags, cacheControl);
+      const write = redis().multi().set(key, raw, "EX", ttl);
+      if (page) write.set(pageRecordKey(key), JSON.stringify(page), "EX", ttl);
+      await write.exec();
+      local.set(key, { lastModified: entry.lastModified, tags: entry.tags, value: data, cacheControl, bytes: raw.length });
+      if (page) {
+        pages.set(pageRecordKey(key), { ...page, bytes: page.html.length * 2 });
+        notePage(cacheKey);
+      }
     } catch {
       /* no cache while Redis is down */
     }
