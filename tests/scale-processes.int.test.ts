@@ -28,7 +28,7 @@ function start(cmd: string, args: string[], name: string) {
 
 const page = async (url: string) => {
   const r = await fetch(url);
-  return { status: r.status, cache: r.headers.get("x-nextjs-cache"), html: await r.text() };
+  return { status: r.status, cache: r.headers.get("x-nextjs-cache"), direct: r.headers.get("x-page-cache") === "HIT", csp: r.headers.get("content-security-policy"), html: await r.text() };
 };
 
 beforeAll(async () => {
@@ -49,6 +49,16 @@ describe.skipIf(!hasBuild)("two web and two worker processes", () => {
     // Rendered by web 1, served to web 2 from the shared cache.
     expect((await page(`${webs[1]}/`)).cache).toBe("HIT");
 
+    // Once Next has answered a cache HIT in a process, that process sends the page itself (scripts/web.ts
+    // → server/http/page-cache.ts): the same HTML and headers, without Next's router.
+    const viaNext = await page(`${webs[0]}/`);
+    const direct = await waitFor("web 1 to send page 1 itself", async () => {
+      const p = await page(`${webs[0]}/`);
+      return p.direct && p;
+    }, 5_000);
+    expect(direct.html).toBe(viaNext.html);
+    expect(direct.csp).toBe(viaNext.csp);
+
     // A product row written behind the cache's back stays invisible: the pages come from the cache.
     const [hidden] = (await makeProducts(1)).productIds;
     const hiddenTitle = (await db.product.findUniqueOrThrow({ where: { id: hidden } })).title;
@@ -64,6 +74,12 @@ describe.skipIf(!hasBuild)("two web and two worker processes", () => {
         return p.html.includes(product.title) && p.html;
       }, 5_000);
       expect(html).toContain(hiddenTitle);
+      // …and the page each process sends itself is the new one, not the copy it held before.
+      const again = await waitFor(`${url} to send the new page 1 itself`, async () => {
+        const p = await page(`${url}/`);
+        return p.direct && p;
+      }, 5_000);
+      expect(again.html).toContain(product.title);
     }
     const total = await db.product.count();
     const last = Math.ceil(total / 24);

@@ -21,18 +21,21 @@ const DEFAULT_TTL_S = 24 * 3600;
 // written within this margin after a tag's revalidation count as stale too.
 const RENDER_MARGIN_MS = 3_000;
 
-let client;
+// One set of per-process state however many times this file is loaded: Next may load it both with
+// require() and with import(), and under a loader such as tsx's those are two module instances.
+const state = (globalThis[Symbol.for("merchloop.redisCacheHandler.state")] ??= {});
+
 function redis() {
-  if (!client) {
-    client = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", {
+  if (!state.client) {
+    state.client = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", {
       maxRetriesPerRequest: 1,
       commandTimeout: 500, // while Redis is down a page renders live instead of waiting
       connectTimeout: 1_000,
       lazyConnect: false,
     });
-    client.on("error", () => undefined);
+    state.client.on("error", () => undefined);
   }
-  return client;
+  return state.client;
 }
 
 // Entries hold Buffers (RSC payloads) and Maps (segment data): JSON with tagged values.
@@ -95,11 +98,11 @@ class LocalEntries {
     this.bytes -= e.bytes;
   }
 }
-const local = new LocalEntries(Math.max(0, Number(process.env.LOCAL_CACHE_MB || 64)) * 2 ** 20);
+const local = (state.local ??= new LocalEntries(Math.max(0, Number(process.env.LOCAL_CACHE_MB || 64)) * 2 ** 20));
 
 // Next constructs a handler for every request (each gets its own IncrementalCache), so the build id
 // is read from disk once per process, not per request.
-const buildIds = new Map();
+const buildIds = (state.buildIds ??= new Map());
 function buildIdOf(serverDistDir) {
   let id = buildIds.get(serverDistDir);
   if (id === undefined) {
@@ -120,13 +123,12 @@ async function invalidated(entry, tags) {
   return times.some((t) => t && Number(t) + RENDER_MARGIN_MS >= entry.lastModified);
 }
 
-let currentPrefix = null; // the entry prefix of this process's build, once Next has made a handler
 
 // Next keys a page's entry by its route and path ("/route-cache/APP_PAGE/<sha256 of the route>/$/shop/3").
 // The web server knows only the path; the handler learns each route's key prefix from the keys Next
 // gets and sets, so a path of the same route as one seen before has a known key.
 const PAGE_KEY = /^(\/route-cache\/APP_PAGE\/[0-9a-f]+\/\$)(\/.*)$/;
-const routePrefixes = new Map(); // path seen → its route's key prefix
+const routePrefixes = (state.routePrefixes ??= new Map()); // path seen → its route's key prefix
 function notePage(cacheKey) {
   const m = PAGE_KEY.exec(cacheKey);
   if (m && routePrefixes.size < 10_000) routePrefixes.set(m[2], m[1]);
@@ -137,7 +139,7 @@ function notePage(cacheKey) {
 // period — ~44 KB of one JSON string instead of ~190 KB of entry to decode. Kept per process in a
 // small LRU as well, and, like the entries, never trusted without the shared tag check.
 const pageRecordKey = (entryKey) => `${entryKey}#page`;
-const pages = new LocalEntries(Math.max(0, Number(process.env.LOCAL_PAGE_CACHE_MB || 24)) * 2 ** 20);
+const pages = (state.pages ??= new LocalEntries(Math.max(0, Number(process.env.LOCAL_PAGE_CACHE_MB || 24)) * 2 ** 20));
 function pageRecord(data, lastModified, tags, cacheControl) {
   if (!data || data.kind !== "APP_PAGE" || typeof data.html !== "string" || (data.status ?? 200) !== 200 || data.postponed) return null;
   const revalidate = cacheControl && cacheControl.revalidate;
@@ -161,8 +163,9 @@ async function freshPage(record) {
  */
 async function peekPage(path, sameRouteAs) {
   const prefix = routePrefixes.get(path) || routePrefixes.get(sameRouteAs);
-  if (!currentPrefix || !prefix) return null;
-  const key = pageRecordKey(currentPrefix + prefix + path);
+  // state.entryPrefix: this process's build, known once Next has made a handler.
+  if (!state.entryPrefix || !prefix) return null;
+  const key = pageRecordKey(state.entryPrefix + prefix + path);
   try {
     const mine = pages.get(key);
     if (mine && (await freshPage(mine))) return mine;
@@ -184,7 +187,7 @@ class RedisCacheHandler {
   constructor(ctx) {
     // A new build never serves pages rendered by the previous one.
     this.entryPrefix = `${prefix()}:${buildIdOf(ctx.serverDistDir)}:`;
-    currentPrefix = this.entryPrefix;
+    state.entryPrefix = this.entryPrefix;
     redis(); // connect now, not on the first request
   }
 

@@ -21,11 +21,14 @@ import { gzipSync } from "node:zlib";
 type CachedPage = { html: string; gz?: Buffer; raw?: Buffer };
 type Peek = (path: string, sameRouteAs: string) => Promise<CachedPage | null>;
 
+/** Marks a response this path sent (Next's own say "x-nextjs-cache" only), for tests and operators. */
+export const SERVED_HEADER = "x-page-cache";
+
 const GALLERY = /^\/(?:shop\/(\d{1,6}))?$/;
 // Headers that make a request something other than a plain page view (RSC payloads, prefetches,
 // server actions), and response headers that belong to one response only.
 const NEXT_REQUEST = /^(?:rsc|next-|x-middleware|x-nextjs|x-now)/;
-const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-nextjs-cache", "set-cookie", "age"]);
+const PER_RESPONSE = new Set([SERVED_HEADER, "date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "x-nextjs-cache", "set-cookie", "age"]);
 
 let template: OutgoingHttpHeaders | null = null;
 
@@ -62,6 +65,7 @@ export async function servePageFromCache(req: IncomingMessage, res: ServerRespon
   res.writeHead(200, {
     ...template,
     "x-nextjs-cache": "HIT",
+    [SERVED_HEADER]: "HIT",
     ...(gzip ? { "content-encoding": "gzip" } : {}),
     "content-length": body.length,
   });
