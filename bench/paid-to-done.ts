@@ -1,10 +1,13 @@
 // Paid → done: N commissions (default 10) paid through the local test checkout (signed events over
 // HTTP to the webhook on the production web server's node:http path), fulfilled by in-process BullMQ workers running the real processors.
-// Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt.
+// Prints paid→COMPLETED p50/p95 from the rows' paidAt/completedAt (the shopper's "done": the product
+// page, made from the design's preview), then paid→print files (the design DONE, its finishedAt):
+// the print files follow in low-priority design jobs, served here as in production.
 // Usage: npx tsx bench/paid-to-done.ts [N=10]   (BENCH_TIER=silver|gold|…, default silver;
 //        BENCH_ARRIVAL_MS=3000 pays one every 3 s instead of all at once;
 //        BENCH_PROCESSES=2 runs the workers as 2 `workers/index.ts` processes with production's
-//        per-queue concurrency, as `npm start` does with WORKER_CONCURRENCY, instead of in-process)
+//        per-queue concurrency, as `npm start` does with WORKER_CONCURRENCY, instead of in-process;
+//        the design queue too, for the print files)
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -52,10 +55,11 @@ async function main() {
   const webhookUrl = server.url;
 
   const base = env().WORKER_JOB_CONCURRENCY;
-  const served = ["payment", "commission", "refund"] as const;
+  const served = ["payment", "commission", "refund", "design"] as const;
+  const inProcessConcurrency = (q: (typeof served)[number]) => (q === "commission" ? Math.min(2, base) : q === "design" ? 1 : base);
   const workers = PROCESSES
     ? []
-    : served.map((q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: q === "commission" ? Math.min(2, base) : base, lockDuration: 60_000 }));
+    : served.map((q) => new Worker(q, tracked(q, processors[q] as never), { connection: createRedis(), prefix: queuePrefix(), concurrency: inProcessConcurrency(q), lockDuration: 60_000 }));
   const children: ChildProcess[] = [];
   for (let i = 0; i < PROCESSES; i++) {
     const tsx = join(__dirname, "..", "node_modules/.bin/tsx");
@@ -83,17 +87,31 @@ async function main() {
     await new Promise((r) => setTimeout(r, 250));
   }
   const wall = (performance.now() - started) / 1000;
-  const rows = await db.commission.findMany({ where: { id: { in: ids } }, select: { status: true, paidAt: true, completedAt: true, productId: true } });
+  const rows = await db.commission.findMany({ where: { id: { in: ids } }, select: { status: true, paidAt: true, completedAt: true, productId: true, ideaId: true } });
   const completed = rows.filter((r) => r.status === "COMPLETED");
   const s = summarize(completed.map((r) => r.completedAt!.getTime() - r.paidAt!.getTime()));
   const products = new Set(completed.map((r) => r.productId)).size;
+  // Then the print files: every completed commission's design DONE (or FAILED).
+  const ideaIds = completed.map((r) => r.ideaId!);
+  for (;;) {
+    const open = await db.design.count({ where: { ideaId: { in: ideaIds }, status: { notIn: ["DONE", "FAILED"] } } });
+    if (open === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const wallPrints = (performance.now() - started) / 1000;
+  const designs = await db.design.findMany({ where: { ideaId: { in: ideaIds } }, select: { ideaId: true, status: true, finishedAt: true } });
+  const paidAt = new Map(completed.map((r) => [r.ideaId!, r.paidAt!.getTime()]));
+  const doneDesigns = designs.filter((d) => d.status === "DONE");
+  const p = summarize(doneDesigns.map((d) => d.finishedAt!.getTime() - paidAt.get(d.ideaId)!));
 
   console.log(`machine: ${machine()}`);
   console.log(`tier ${TIER}: ${N} commissions ${ARRIVAL_MS ? `paid one every ${ARRIVAL_MS} ms` : "paid at once (burst)"}, commission worker concurrency ${commissionConcurrency}, wall ${fmt(wall, 1)} s, peak RSS ${rss.stop()} MiB${PROCESSES ? " (bench process only)" : ""}`);
   console.log(`paid→completed: p50 ${fmt(s.p50 / 1000, 2)} s · p95 ${fmt(s.p95 / 1000, 2)} s · max ${fmt(s.max / 1000, 2)} s`);
-  // More design attempts than designs means work was redone (a stalled job re-run, a retry).
+  console.log(`paid→print files (design DONE): p50 ${fmt(p.p50 / 1000, 2)} s · p95 ${fmt(p.p95 / 1000, 2)} s · max ${fmt(p.max / 1000, 2)} s · wall ${fmt(wallPrints, 1)} s · failed designs ${designs.length - doneDesigns.length}`);
+  // Each design runs twice (its preview in the commission job, its print files in a design job):
+  // more attempts than that means work was redone (a stalled job re-run, a retry).
   const attempts = await db.design.aggregate({ where: { idea: { commissions: { some: { id: { in: ids } } } } }, _count: true, _sum: { attempts: true } });
-  console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products} designs=${attempts._count} design attempts=${attempts._sum.attempts ?? 0}`);
+  console.log(`outcome: completed=${completed.length} refunded=${rows.length - completed.length} distinct products=${products} designs=${attempts._count} design runs=${attempts._sum.attempts ?? 0} (2 per design: preview + print files)`);
 
   server.close();
   await Promise.all(workers.map((w) => w.close()));

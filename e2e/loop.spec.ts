@@ -89,6 +89,6 @@ test("approving an idea designs it, publishes it and puts it in the shop", async
   await card.click();
   await expect(page).toHaveURL(/\/products\//);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  // On sale in the shop: every catalogue variant its print files support, with a cart button.
+  // On sale in the shop: every catalogue variant of its design's product types, with a cart button.
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeVisible();
 });

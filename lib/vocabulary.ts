@@ -1,7 +1,10 @@
 // Words both sides of the wall use: the server, the workers and client components. Pure data, no
 // imports from server/ (client components may import runtime values only from lib/).
 
-/** Fulfilment stages of a commission in order, with the words the shopper sees. */
+/**
+ * Fulfilment stages of a commission in order, with the words the shopper sees. The full-size print
+ * files are made after "done" (the product page needs only the mockups), so they are not a stage.
+ */
 export const STAGES = [
   { key: "paid", label: "Payment received" },
   { key: "fetching_post", label: "Finding the post" },
@@ -9,7 +12,6 @@ export const STAGES = [
   { key: "writing_idea", label: "Writing the idea" },
   { key: "generating_design", label: "Generating the design" },
   { key: "mockups", label: "Making mockups" },
-  { key: "print_files", label: "Preparing print files" },
   { key: "publishing", label: "Publishing the product" },
   { key: "done", label: "Done" },
 ] as const;

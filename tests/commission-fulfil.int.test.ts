@@ -5,6 +5,8 @@ import { resetEnvCache } from "../server/env";
 import { fulfilCommission } from "../server/services/commissions/fulfil-commission";
 import { commissionStatusByToken } from "../server/services/commissions/queries";
 import { setSetting } from "../server/services/settings";
+import { queue } from "../server/queues/connection";
+import { PRINT_FILES_PRIORITY, printFilesJobId } from "../server/services/design/queue-print-files";
 import { commission as commissionProcessor } from "../workers/processors/commission";
 import { refund as refundProcessor } from "../workers/processors/refund";
 import { makeUser } from "./helpers/factories";
@@ -54,18 +56,26 @@ describe("commission fulfilment", () => {
     expect(status.status).toBe("COMPLETED");
     expect(status.product?.url).toMatch(/^\/products\//);
     const order = status.events.map((e) => e.type).filter((t) => ["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "print_files", "publishing", "done"].includes(t));
-    expect([...new Set(order)]).toEqual(["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "print_files", "publishing", "done"]);
+    expect([...new Set(order)]).toEqual(["paid", "fetching_post", "moderating", "writing_idea", "generating_design", "mockups", "publishing", "done"]);
+    expect(status.stages.map((s) => s.key)).not.toContain("print_files");
     expect(status.stages.every((s) => s.reached)).toBe(true);
 
-    // The shopper hears of the mockups when they exist, before the first print file is written.
+    // The shopper hears of the mockups when they exist; done comes from the preview alone: the print
+    // files are not made yet, and their job waits on the design queue behind the designs to make.
     const announced = await db.commissionEvent.findFirstOrThrow({ where: { commissionId: c.id, type: "mockups" } });
     const product = await db.product.findUniqueOrThrow({ where: { id: first.productId! }, select: { listing: { select: { designId: true } } } });
     const designId = product.listing.designId;
     expect(announced.message).toMatch(/^\d+ mockups? ready$/);
     const lastMockup = await db.mockup.findFirstOrThrow({ where: { designId }, orderBy: { createdAt: "desc" } });
-    const firstPrint = await db.designFile.findFirstOrThrow({ where: { designId, kind: "PRINT" }, orderBy: { createdAt: "asc" } });
     expect(lastMockup.createdAt.getTime()).toBeLessThanOrEqual(announced.createdAt.getTime());
-    expect(announced.createdAt.getTime()).toBeLessThanOrEqual(firstPrint.createdAt.getTime());
+    const design = await db.design.findUniqueOrThrow({ where: { id: designId } });
+    expect(design).toMatchObject({ status: "QUEUED", stage: "preview ready", finishedAt: null });
+    expect(design.previewAt).toBeInstanceOf(Date);
+    expect(await db.designFile.count({ where: { designId, kind: { in: ["PRINT", "MASTER"] } } })).toBe(0);
+    const job = await queue("design").getJob(printFilesJobId(designId));
+    expect(job?.data).toEqual({ designId, phase: "print-files" });
+    expect(job?.opts.priority).toBe(PRINT_FILES_PRIORITY);
+    expect(await job?.getState()).toBe("prioritized");
   });
 
   it("resumes after a run dies midway without redoing finished work", async () => {
@@ -75,22 +85,24 @@ describe("commission fulfilment", () => {
     process.env.ZAZZLE_ASSOCIATE_ID = "assoc-test";
     resetEnvCache();
     await expect(fulfilCommission(c.id)).rejects.toThrow(/storefront publisher/);
-    const mid = await db.commission.findUniqueOrThrow({ where: { id: c.id }, include: { idea: { include: { designs: { include: { files: true } } } } } });
+    const mid = await db.commission.findUniqueOrThrow({ where: { id: c.id }, include: { idea: { include: { designs: { include: { files: true, mockups: true } } } } } });
     expect(mid).toMatchObject({ status: "IN_PROGRESS", stage: "publishing", productId: null });
     expect(mid.idea!.designs).toHaveLength(1);
     const designId = mid.idea!.designs[0].id;
-    const filesBefore = mid.idea!.designs[0].files.map((f) => `${f.id}:${f.updatedAt.toISOString()}`).sort();
+    // What the preview stored (thumbnail and mockups) is kept as it is by the re-run.
+    const filesBefore = [...mid.idea!.designs[0].files, ...mid.idea!.designs[0].mockups].map((f) => `${f.id}:${f.updatedAt.toISOString()}`).sort();
+    expect(filesBefore).toHaveLength(2);
 
     delete process.env.PUBLISHERS;
     delete process.env.ZAZZLE_ASSOCIATE_ID;
     resetEnvCache();
     const done = await fulfilCommission(c.id);
     expect(done.status).toBe("COMPLETED");
-    const after = await db.commission.findUniqueOrThrow({ where: { id: c.id }, include: { idea: { include: { designs: { include: { files: true } } } } } });
+    const after = await db.commission.findUniqueOrThrow({ where: { id: c.id }, include: { idea: { include: { designs: { include: { files: true, mockups: true } } } } } });
     expect(after.ideaId).toBe(mid.ideaId);
     expect(after.signalId).toBe(mid.signalId);
     expect(after.idea!.designs.map((d) => d.id)).toEqual([designId]);
-    expect(after.idea!.designs[0].files.map((f) => `${f.id}:${f.updatedAt.toISOString()}`).sort()).toEqual(filesBefore);
+    expect([...after.idea!.designs[0].files, ...after.idea!.designs[0].mockups].map((f) => `${f.id}:${f.updatedAt.toISOString()}`).sort()).toEqual(filesBefore);
     expect(await db.idea.count({ where: { signalId: mid.signalId! } })).toBe(1);
     expect(await productsFor(c.id)).toHaveLength(1);
   });

@@ -76,7 +76,7 @@ function storefrontOff(off: boolean) {
   resetEnvCache();
 }
 
-/** A paid commission whose design is done, then what a worker killed mid-publish leaves behind:
+/** A paid commission whose design preview is made, then what a worker killed mid-publish leaves behind:
  * the storefront Product created, its LOCAL publication still RUNNING, the commission not linked. */
 async function killedMidPublish(title: string) {
   const c = await paidCommission(tierSlug, freshPost(title));
@@ -87,7 +87,7 @@ async function killedMidPublish(title: string) {
   const listingId = row.idea!.designs[0].listing!.id;
   const local = (await queuePublications({ listingId, enqueue: false })).find((p) => p.marketplace === "LOCAL")!;
   await db.publication.update({ where: { id: local.id }, data: { status: "RUNNING", attempts: { increment: 1 } } });
-  const made = await publisherFor("LOCAL").publish(await buildListingPackage(listingId));
+  const made = await publisherFor("LOCAL").publish(await buildListingPackage(listingId, "LOCAL"));
   return { c, listingId, publicationId: local.id, productId: made.externalId };
 }
 

@@ -6,7 +6,6 @@ import { storage } from "../server/providers/storage";
 import { PRODUCT_SPECS, type ProductType } from "../server/services/design/products";
 import { designKeys, runDesign, type DesignStep } from "../server/services/design/run-design";
 import { buildListingPackage } from "../server/services/publishing/build-package";
-import { queuePublications } from "../server/services/publishing/queue-publications";
 import { runPublication } from "../server/services/publishing/run-publication";
 import { makeDesign } from "./helpers/designs";
 
@@ -27,7 +26,7 @@ describe("runDesign with the local renderer", () => {
     expect(done).toMatchObject({ status: "DONE", stage: "done", progress: 100, attempts: 1, error: null });
     expect(done.finishedAt).toBeInstanceOf(Date);
     expect(done.palette).toHaveLength(5);
-    expect([...new Set(stages.map(([s]) => s))]).toEqual(["rendering", "mockups", "mockups ready", "listing", "print files", "done"]);
+    expect([...new Set(stages.map(([s]) => s))]).toEqual(["rendering", "mockups", "mockups ready", "listing", "preview ready", "print files", "done"]);
     expect(stages.map(([, p]) => p)).toEqual([...stages.map(([, p]) => p)].sort((a, b) => a - b));
 
     const files = await db.designFile.findMany({ where: { designId: design.id } });
@@ -91,11 +90,12 @@ describe("runDesign with the local renderer", () => {
 
     // announced as soon as they exist, while not a single print file has been written
     expect(first["mockups ready"]).toEqual({ status: "RUNNING", thumbnails: 1, mockups: 2, listing: false, prints: 0, printsInStorage: 0 });
+    expect(first["preview ready"]).toEqual({ status: "RUNNING", thumbnails: 1, mockups: 2, listing: true, prints: 0, printsInStorage: 0 });
     expect(first["print files"]).toEqual({ status: "RUNNING", thumbnails: 1, mockups: 2, listing: true, prints: 0, printsInStorage: 0 });
     expect(first.done).toEqual({ status: "DONE", thumbnails: 1, mockups: 2, listing: true, prints: 2, printsInStorage: 2 });
   });
 
-  it("a run that dies during the print files leaves the design FAILED, out of every marketplace's reach, and a re-run finishes it", async () => {
+  it("a run that dies during the print files leaves the design FAILED, out of every marketplace's reach but the storefront, and a re-run finishes it", async () => {
     const { design, idea } = await makeDesign({ productTypes: ["tee", "mug", "sticker"] });
     // The caller's progress handler throws once a print file is stored, as a lost worker would stop.
     const dying = (step: DesignStep, percent: number) => {
@@ -111,18 +111,82 @@ describe("runDesign with the local renderer", () => {
     expect(prints).toBeLessThan(3);
     expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("APPROVED");
 
-    // Its listing exists (made before the print files) but no publication can package it.
+    // Its listing exists (made before the print files): no marketplace can package it, and a
+    // publication to one is refused before it is even claimed (left QUEUED for when they are made).
     const listing = await db.listing.findUniqueOrThrow({ where: { designId: design.id } });
     await expect(buildListingPackage(listing.id)).rejects.toThrow(/not finished \(failed\): its print files are not all made yet/);
-    const [pub] = await queuePublications({ listingId: listing.id, enqueue: false });
-    await expect(runPublication(pub.id)).rejects.toThrow(/not finished/);
-    expect(await db.product.count({ where: { listingId: listing.id } })).toBe(0);
+    await expect(buildListingPackage(listing.id, "PRINTFUL")).rejects.toThrow(/not finished \(failed\)/);
+    const printful = await db.publication.create({ data: { listingId: listing.id, marketplace: "PRINTFUL" } });
+    await expect(runPublication(printful.id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", details: { deferred: true } });
+    expect(await db.publication.findUniqueOrThrow({ where: { id: printful.id } })).toMatchObject({ status: "QUEUED", attempts: 0 });
+    // The storefront may show its preview: mockups, none of the (partial) print files.
+    const preview = await buildListingPackage(listing.id, "LOCAL");
+    expect(preview.printFiles).toEqual([]);
+    expect(preview.mockups.map((m) => m.productType)).toEqual(["mug", "sticker", "tee"]);
 
     const done = await runDesign(design.id);
     expect(done.status).toBe("DONE");
     expect(await db.designFile.count({ where: { designId: design.id, kind: "PRINT" } })).toBe(3);
     const pkg = await buildListingPackage(listing.id);
     expect(pkg.printFiles.map((f) => f.productType)).toEqual(["mug", "sticker", "tee"]);
+    await expect(buildListingPackage(listing.id, "PRINTFUL")).resolves.toMatchObject({ printFiles: pkg.printFiles });
+  });
+
+  it("until the preview: stops QUEUED with mockups and copy but no print file; the print files run later without making the preview again", async () => {
+    const { design } = await makeDesign({ productTypes: ["tee", "mug"] });
+    const steps: string[] = [];
+    const preview = await runDesign(design.id, { until: "preview", onProgress: (s) => void steps.push(s) });
+    expect([...new Set(steps)]).toEqual(["rendering", "mockups", "mockups ready", "listing", "preview ready"]);
+    expect(preview).toMatchObject({ status: "QUEUED", stage: "preview ready", progress: 40, attempts: 1, finishedAt: null });
+    expect(preview.previewAt).toBeInstanceOf(Date);
+    expect(await db.designFile.count({ where: { designId: design.id, kind: { in: ["PRINT", "MASTER"] } } })).toBe(0);
+    expect(await db.mockup.count({ where: { designId: design.id } })).toBe(2);
+    expect(await storage().exists(designKeys.source(design.id))).toBe(true);
+
+    // Again (a commission re-run): returns at once.
+    const again = await runDesign(design.id, { until: "preview" });
+    expect(again.attempts).toBe(1);
+    expect(again.updatedAt).toEqual(preview.updatedAt);
+
+    const shown = async () => ({
+      mockups: (await db.mockup.findMany({ where: { designId: design.id }, orderBy: { productType: "asc" } })).map((m) => `${m.productType}:${m.updatedAt.toISOString()}`),
+      thumb: (await db.designFile.findFirstOrThrow({ where: { designId: design.id, kind: "THUMBNAIL" } })).updatedAt.toISOString(),
+      listing: (await db.listing.findUniqueOrThrow({ where: { designId: design.id } })).updatedAt.toISOString(),
+      mockupBytes: (await Promise.all((["mug", "tee"] as const).map((t) => storage().get(designKeys.mockup(design.id, t))))).map((b) => b!.toString("base64")),
+    });
+    const before = await shown();
+    const rest: string[] = [];
+    let waitedBeforeEachFile = 0;
+    const done = await runDesign(design.id, { onProgress: (s) => void rest.push(s), beforePrintFile: async () => void waitedBeforeEachFile++ });
+    expect(done).toMatchObject({ status: "DONE", attempts: 2, progress: 100 });
+    expect([...new Set(rest)]).toEqual(["print files", "done"]);
+    expect(waitedBeforeEachFile).toBe(3); // two print files and the master
+    expect(await shown()).toEqual(before);
+    expect(await db.designFile.count({ where: { designId: design.id, kind: "PRINT" } })).toBe(2);
+    expect(await db.designFile.count({ where: { designId: design.id, kind: "MASTER" } })).toBe(1);
+  });
+
+  it("a run that dies after the mockups keeps them: the re-run reuses the stored art and renders only what is missing", async () => {
+    const { design } = await makeDesign({ productTypes: ["tee", "sticker"] });
+    await expect(
+      runDesign(design.id, {
+        until: "preview",
+        onProgress: (step) => {
+          if (step === "listing") throw new Error("worker lost before the listing copy");
+        },
+      }),
+    ).rejects.toThrow(/worker lost/);
+    const mid = await db.design.findUniqueOrThrow({ where: { id: design.id }, include: { mockups: true } });
+    expect(mid).toMatchObject({ status: "FAILED", previewAt: null });
+    expect(mid.mockups).toHaveLength(2);
+    const stamps = mid.mockups.map((m) => `${m.productType}:${m.updatedAt.toISOString()}`).sort();
+
+    const ready = await runDesign(design.id, { until: "preview" });
+    expect(ready.status).toBe("QUEUED");
+    expect(ready.previewAt).toBeInstanceOf(Date);
+    const after = await db.mockup.findMany({ where: { designId: design.id } });
+    expect(after.map((m) => `${m.productType}:${m.updatedAt.toISOString()}`).sort()).toEqual(stamps);
+    expect(await db.listing.count({ where: { designId: design.id } })).toBe(1);
   });
 
   it("is a no-op when run again, and a forced re-run overwrites rows instead of duplicating them", async () => {

@@ -10,6 +10,7 @@ import { publishDesign } from "../server/services/publishing/publish-design";
 import { runPublication } from "../server/services/publishing/run-publication";
 import { setSetting } from "../server/services/settings";
 import { publish as publishProcessor } from "../workers/processors/publish";
+import { design as designProcessor } from "../workers/processors/design";
 import { startOpenAIServer } from "./contract/openai-server";
 import { startPrintfulServer } from "./contract/printful-server";
 import { makeUser } from "./helpers/factories";
@@ -180,7 +181,16 @@ describe("review gate before marketplaces", () => {
       const admin = await makeUser("ADMIN");
       await createCaller({ user: admin }).review.approve({ listingId: product.listingId });
       const pf = await db.publication.findFirstOrThrow({ where: { listingId: product.listingId, marketplace: "PRINTFUL" } });
-      await runPublication(pf.id);
+      // Approved before its print files exist (they follow the commission): not queued, and refused.
+      expect(await queue("publish").getJob(pf.id)).toBeUndefined();
+      await expect(runPublication(pf.id)).rejects.toMatchObject({ code: "PRECONDITION_FAILED", details: { deferred: true } });
+      expect(printful.products.size).toBe(0);
+      // The print-files job: the design is DONE, and the waiting publication gets its job.
+      const designId = (await db.listing.findUniqueOrThrow({ where: { id: product.listingId } })).designId;
+      // The commission ran inline above: drop its queued job, which the design job would let go first.
+      await (await queue("commission").getJob(c.id))?.remove();
+      await designProcessor({ designId, phase: "print-files" }, { updateProgress: async () => undefined } as never);
+      expect(await drainPublishJobs(product.listingId)).toBe(1);
       expect(printful.products.has(product.listingId)).toBe(true);
     } finally {
       await printful.close();

@@ -11,8 +11,11 @@ export const queueContracts = {
   }),
   /** Score every NEW signal; the best N become ideas. */
   score: z.object({ reason: z.string().optional() }),
-  /** Make one design (print files, mockups, listing copy) for a Design row. */
-  design: z.object({ designId: z.string().min(1) }),
+  /**
+   * Make one design (mockups, listing copy, print files) for a Design row; with phase "print-files",
+   * only the full-size files of a design whose preview a commission already published (low priority).
+   */
+  design: z.object({ designId: z.string().min(1), phase: z.enum(["print-files"]).optional() }),
   /** Publish one Publication row to its marketplace. */
   publish: z.object({ publicationId: z.string().min(1) }),
   /** Fulfil one paid commission, stage by stage. */

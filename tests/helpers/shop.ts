@@ -9,10 +9,11 @@ import { applyFulfilmentEvent } from "../../server/services/shop/apply-fulfilmen
 import { makeDesign } from "./designs";
 import { uid } from "./factories";
 
-/** A published storefront product with print files for `types` and its catalogue variants. */
+/** A published storefront product of a DONE design with print files for `types`, and its catalogue variants. */
 export async function shopProduct(types: string[] = ["tee", "sticker"], title = "Loaf Mode Engaged") {
   await seedCatalogue();
-  const { design } = await makeDesign({ productTypes: types, title });
+  const made = await makeDesign({ productTypes: types, title });
+  const design = await db.design.update({ where: { id: made.design.id }, data: { status: "DONE", previewAt: new Date(), finishedAt: new Date() } });
   await db.designFile.createMany({
     data: types.map((t) => ({ designId: design.id, kind: "PRINT" as const, productType: t, storageKey: `designs/${design.id}/print-${t}.png`, width: 100, height: 100, dpi: 300, hasAlpha: true, bytes: 1 })),
   });

@@ -6,6 +6,7 @@ import { writeIdeaForSignal } from "../ideas/write-idea";
 import { signalFromRedditPost } from "../ingest/signal-from-post";
 import { checkContent } from "../moderation/check-content";
 import { runDesign, type DesignStep } from "../design/run-design";
+import { queuePrintFiles } from "../design/queue-print-files";
 import { publishDesign } from "../publishing/publish-design";
 import { runPublication } from "../publishing/run-publication";
 import { getSetting } from "../settings";
@@ -68,36 +69,38 @@ async function needsReview(c: Loaded) {
 }
 
 /**
- * Makes the design, announcing each stage when it is true: "mockups" once the mockups are stored
- * (runDesign makes them before the print files), "print_files" while the print files render.
+ * Makes the design's preview (art, thumbnail, mockups, listing copy), announcing "mockups" once the
+ * mockups are stored, and queues its print files. Those follow in their own job at low priority and
+ * are not the shopper's wait: nothing reaches a print provider or an external marketplace before they
+ * exist (publishing/build-package.ts, shop/submit-order.ts), only the storefront product page.
  */
 async function design(c: Loaded, ideaId: string): Promise<Design> {
   await stage(c, "generating_design", 35);
-  const quality = qualityOf(c.tier.imageQuality);
-  const { design } = await approveIdea({ ideaId, quality, enqueue: false, forCommission: true });
+  // A design with its preview stored is this commission's design, whatever its print files did since
+  // (approveIdea would start another one beside a FAILED design).
+  const previewed = await db.design.findFirst({ where: { ideaId, previewAt: { not: null } }, orderBy: { createdAt: "asc" } });
+  const { id: designId } = previewed ?? (await approveIdea({ ideaId, quality: qualityOf(c.tier.imageQuality), enqueue: false, forCommission: true })).design;
   let last = -1;
   let current = "generating_design";
-  const done = await runDesign(design.id, {
+  const ready = await runDesign(designId, {
     commissionId: c.id,
+    until: "preview",
     onProgress: async (step: DesignStep, percent: number) => {
-      const p = Math.round(35 + (Math.max(0, Math.min(100, percent)) * 45) / 100);
+      // The preview is the first 40% of a design: it fills this commission's 35–85%.
+      const p = Math.round(35 + (Math.max(0, Math.min(40, percent)) * 50) / 40);
       if (step === "mockups ready") {
-        await mockups(c, design.id, p);
+        await mockups(c, designId, p);
         current = "mockups";
-      } else if (step === "print files" && current !== "print_files") {
-        await stage(c, "print_files", p);
-        current = "print_files";
       } else if (p !== last) {
         await recordEvent(c.id, { type: current, message: `Design: ${step}`, progress: p, dedupeKey: `${current}:${step}:${p}` });
       }
       last = p;
     },
   });
-  // A design finished by an earlier run reports nothing: announce what it has, once.
-  const seen = new Set((await db.commissionEvent.findMany({ where: { commissionId: c.id, type: { in: ["mockups", "print_files"] } }, select: { type: true } })).map((e) => e.type));
-  if (!seen.has("mockups")) await mockups(c, done.id, 80);
-  if (!seen.has("print_files")) await stage(c, "print_files", 80, "Print files ready");
-  return done;
+  await queuePrintFiles(ready.id);
+  // A preview made by an earlier run reports nothing: announce its mockups, once.
+  if (!(await db.commissionEvent.findFirst({ where: { commissionId: c.id, type: "mockups" }, select: { id: true } }))) await mockups(c, ready.id, 85);
+  return ready;
 }
 
 async function mockups(c: Loaded, designId: string, progress: number) {
@@ -109,7 +112,8 @@ async function publish(c: Loaded, designId: string): Promise<string> {
   if (c.productId) return c.productId;
   await stage(c, "publishing", 92);
   // The shared design → publications step: the storefront product is always made for a commission
-  // (run inline below); external marketplaces follow the review gate like any other design.
+  // (run inline below, from the design's preview); external marketplaces follow the review gate like
+  // any other design, and are sent only once the print files are made (releaseHeldWork).
   const { listingId, publications, held } = await publishDesign({ designId, forCommission: true });
   if (held) throw new FulfilmentAbort("content_unsafe", `The product copy did not pass moderation (${held})`);
   const local = publications.find((p) => p.marketplace === "LOCAL");
@@ -142,8 +146,11 @@ async function publishLocal(publicationId: string, listingId: string) {
 
 /**
  * Fulfils a paid commission stage by stage. Each stage skips work already stored on the commission
- * (signal, idea, design, product), so a rerun after a crash continues where it stopped and never
- * makes a second product. Unusable content refunds the commission (unless its product already exists).
+ * (signal, idea, design preview, product), so a rerun after a crash continues where it stopped and
+ * never makes a second product. COMPLETED means the storefront product exists; the design's print
+ * files may still be on their way (their failure leaves the design FAILED for an admin to retry, not
+ * a refund: the product is there, and its orders wait). Unusable content refunds the commission
+ * (unless its product already exists).
  */
 export async function fulfilCommission(commissionId: string): Promise<FulfilResult> {
   let c = await load(commissionId);

@@ -15,7 +15,10 @@ export async function retryDesign(designId: string, by?: string) {
   });
   if (moved.count === 0) throw new AppError("CONFLICT", `Only failed designs can be retried (this one is ${design.status.toLowerCase()})`);
   const jobId = `${designId}-retry-${design.attempts}`;
-  await enqueue("design", { designId }, { jobId });
+  // A commission's design whose print files failed: its storefront product exists already, so only
+  // the print files are made again (and then what waited for them goes on), at normal priority.
+  const printFilesOnly = !!design.previewAt && (await db.commission.count({ where: { ideaId: design.ideaId } })) > 0;
+  await enqueue("design", { designId, ...(printFilesOnly ? { phase: "print-files" as const } : {}) }, { jobId });
   await db.auditLog.create({ data: { actorId: by, action: "design.retry", entityType: "design", entityId: designId, data: { jobId, previousError: design.error } } });
   return db.design.findUniqueOrThrow({ where: { id: designId } });
 }

@@ -1,8 +1,7 @@
 import type { Publication } from "@prisma/client";
 import { db } from "../../db";
 import { AppError } from "../../errors";
-import { queue } from "../../queues/connection";
-import { enqueue } from "../../queues/enqueue";
+import { enqueuePublish } from "./queue-publications";
 
 /**
  * Dashboard retry: a FAILED publication goes back to QUEUED and gets a fresh `publish` job (a job
@@ -19,8 +18,6 @@ export async function retryPublication(publicationId: string, by?: string): Prom
     await tx.auditLog.create({ data: { actorId: by, action: "publication.retry", entityType: "publication", entityId: publicationId } });
     return tx.publication.findUniqueOrThrow({ where: { id: publicationId } });
   });
-  const old = await queue("publish").getJob(publicationId);
-  if (old && ((await old.isFailed()) || (await old.isCompleted()))) await old.remove();
-  await enqueue("publish", { publicationId }, { jobId: publicationId });
+  await enqueuePublish(publicationId);
   return updated;
 }

@@ -81,16 +81,19 @@ export async function updateCatalogueVariant(edit: CatalogueEdit, by?: string) {
 }
 
 /**
- * A published product offers every active catalogue variant of the product types it has print
- * files for. Idempotent: adds what is missing, then refreshes the "from" price.
+ * A published product offers every active catalogue variant of its design's product types: those it
+ * has mockups (its preview) or print files for, which runDesign makes for the same types. The
+ * storefront may publish from the preview, before the print files; an order then waits for them
+ * (shop/submit-order.ts). Idempotent: adds what is missing, then refreshes the "from" price.
  */
 export async function syncProductVariants(listingId: string) {
   const product = await db.product.findUnique({
     where: { listingId },
-    select: { id: true, listing: { select: { design: { select: { files: { where: { kind: "PRINT" }, select: { productType: true } } } } } } },
+    select: { id: true, listing: { select: { design: { select: { mockups: { select: { productType: true } }, files: { where: { kind: "PRINT" }, select: { productType: true } } } } } } },
   });
   if (!product) return { productId: null, variants: 0 };
-  const types = product.listing.design.files.map((f) => f.productType).filter((t): t is string => !!t && isProductType(t));
+  const { mockups, files } = product.listing.design;
+  const types = [...new Set([...mockups, ...files].map((f) => f.productType))].filter((t): t is string => !!t && isProductType(t));
   const variants = await db.catalogVariant.findMany({ where: { productType: { in: types } }, select: { id: true } });
   await db.productVariant.createMany({ data: variants.map((v) => ({ productId: product.id, catalogVariantId: v.id })), skipDuplicates: true });
   await refreshFromPrices([product.id]);

@@ -8,12 +8,16 @@ import { enqueueSubmission, type Address } from "./mark-order-paid";
 import { notifyOrder } from "./notify-order";
 import { recordOrderEvent, transitionOrder } from "./order-state";
 
+/** An order's problem while a design of its items has no print files yet (it goes on by itself). */
+export const WAITING_FOR_PRINT_FILES = "waiting for its print files";
+
 /**
  * Sends one paid order to the print shop (the `fulfilment` queue). Safe to run twice and after a
  * crash: the provider finds the order by its external_id (= our order id) instead of making a
  * second one. An outage (429, 5xx, network) rethrows so the queue retries with backoff; a refusal
  * (e.g. an address the provider rejects) puts the order ON_HOLD with the reason, shown to the
- * shopper and the admin, who can fix and resubmit or refund it.
+ * shopper and the admin, who can fix and resubmit or refund it. An order for a product whose
+ * design's print files are not all made yet waits (see WAITING_FOR_PRINT_FILES).
  */
 export async function submitOrder(orderId: string) {
   const o = await db.order.findUnique({
@@ -25,7 +29,7 @@ export async function submitOrder(orderId: string) {
           productVariant: {
             select: {
               catalogVariant: { select: { printfulVariantId: true } },
-              product: { select: { listingId: true, listing: { select: { design: { select: { files: { where: { kind: "PRINT" }, select: { productType: true, storageKey: true } } } } } } } },
+              product: { select: { listingId: true, listing: { select: { design: { select: { id: true, status: true, files: { where: { kind: "PRINT" }, select: { productType: true, storageKey: true } } } } } } } },
             },
           },
         },
@@ -45,6 +49,20 @@ export async function submitOrder(orderId: string) {
   };
   if (!a?.line1 || !a.city || !a.postal_code || !a.country) return hold("the shipping address is incomplete");
 
+  // Nothing goes to the print shop without its print files. A commission's product is on sale from
+  // its design's preview, before they exist: the order stays as it is (PAID) and the design's
+  // print-files job hands it on when they are all made (design/release-held-work.ts).
+  const designs = o.items.map((i) => i.productVariant.product.listing.design);
+  const waiting = [...new Set(designs.filter((d) => d.status !== "DONE").map((d) => d.id))];
+  if (waiting.length) {
+    await db.order.updateMany({ where: { id: o.id, status: { in: ["PAID", "ON_HOLD"] } }, data: { problem: WAITING_FOR_PRINT_FILES } });
+    await recordOrderEvent(o.id, { type: "waiting", message: "Waiting for the print files before it goes to the print shop", dedupeKey: "waiting_print_files" });
+    return { outcome: WAITING_FOR_PRINT_FILES, designs: waiting };
+  }
+  const fileFor = (i: (typeof o.items)[number]) => i.productVariant.product.listing.design.files.find((f) => f.productType === i.productType);
+  const missing = o.items.find((i) => !fileFor(i));
+  if (missing) return hold(`the design has no print file for the ${missing.productType}`);
+
   const provider = fulfilment();
   let result;
   try {
@@ -53,13 +71,13 @@ export async function submitOrder(orderId: string) {
       recipient: { name: o.shippingName ?? o.email, email: o.email, address1: a.line1, address2: a.line2 ?? undefined, city: a.city, stateCode: a.state ?? undefined, countryCode: a.country, zip: a.postal_code },
       items: o.items.map((i) => {
         const pv = i.productVariant;
-        const file = pv.product.listing.design.files.find((f) => f.productType === i.productType);
+        const file = fileFor(i)!;
         return {
           externalVariantId: printfulSyncVariantExternalId(pv.product.listingId, pv.catalogVariant.printfulVariantId ?? 0),
           quantity: i.quantity,
           retailCents: i.unitCents,
           name: `${i.title} (${i.colour}, ${i.size})`,
-          printFileUrl: file ? storage().publicUrl(file.storageKey) : undefined,
+          printFileUrl: storage().publicUrl(file.storageKey),
         };
       }),
       shippingRate: o.shippingRate ?? "standard",
