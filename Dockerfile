@@ -14,6 +14,8 @@ RUN npx next build
 
 FROM deps AS runtime
 ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production PORT=3000
+# glibc malloc tuned for sharp/libvips' large pixel buffers (see scripts/start.ts).
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576
 COPY . .
 COPY --from=build /app/.next ./.next
 EXPOSE 3000

@@ -175,6 +175,11 @@ export function renderDesign(input: Pick<GenerateImageInput, "title" | "theme" |
   const ctx = canvas.getContext("2d");
   LAYOUTS[layoutFor(input.seed)](ctx, size, data);
   const img = ctx.getImageData(0, 0, size, size);
+  // The pixels are copied out; shrink the canvas now so its surface (82 MB at poster size) is freed
+  // here rather than whenever the garbage collector gets to it: several of them alive at once set the
+  // worker's peak memory.
+  canvas.width = 1;
+  canvas.height = 1;
   return { rgba: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), width: size, height: size, palette: paletteHex(p) };
 }
 
