@@ -8,35 +8,38 @@ export const BODY_LIMITS = {
   json: 64 * 1024,
 } as const;
 
-const tooLarge = (max: number) =>
-  Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(max / 1024)} KB` } }, { status: 413 });
+/** The 413 error body, for Response.json here and for the node:http routes (node-routes.ts). */
+export const tooLargeError = (max: number) => ({ error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(max / 1024)} KB` } });
+
+const tooLarge = (max: number) => Response.json(tooLargeError(max), { status: 413 });
 
 /** True when a declared Content-Length is over the cap (or not a number). */
-export function declaredTooLarge(headers: Headers, max: number): boolean {
-  const declared = headers.get("content-length");
-  if (declared === null) return false;
+export function declaredTooLarge(declared: string | null | undefined, max: number): boolean {
+  if (declared === null || declared === undefined) return false;
   const n = Number(declared);
   return !Number.isFinite(n) || n < 0 || n > max;
 }
 
-/** The body as text, or a 413 Response once it passes `max` bytes (reading stops there). */
-export async function readBody(req: Request, max: number): Promise<string | Response> {
-  if (declaredTooLarge(req.headers, max)) return tooLarge(max);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
+/**
+ * A body stream (a web Request's body, or a node:http request) as text, or null once it passes
+ * `max` bytes; reading stops there (leaving the loop cancels a web stream).
+ */
+export async function readCapped(body: AsyncIterable<Uint8Array>, max: number): Promise<string | null> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge(max);
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) return null;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The body as text, or a 413 Response once it passes `max` bytes (reading stops there). */
+export async function readBody(req: Request, max: number): Promise<string | Response> {
+  if (declaredTooLarge(req.headers.get("content-length"), max)) return tooLarge(max);
+  if (!req.body) return "";
+  return (await readCapped(req.body as unknown as AsyncIterable<Uint8Array>, max)) ?? tooLarge(max);
 }
 
 /** A JSON object body (≤ 64 KB by default), or the 400/413 Response to send. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
 import { handleStripeWebhook } from "../services/payments/handle-webhook";
-import { BODY_LIMITS } from "./body";
+import { BODY_LIMITS, declaredTooLarge, readCapped, tooLargeError } from "./body";
 import { API_CSP, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 // Routes the web server (scripts/web.ts) answers on node:http itself, before Next sees the request.
@@ -23,30 +23,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
   res.end(text);
 }
 
-const tooLarge = (max: number) => ({ error: { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${Math.round(max / 1024)} KB` } });
-
 /** The body as text, or null once it passes `max` bytes (a declared Content-Length is checked first). */
-async function readCapped(req: IncomingMessage, max: number): Promise<string | null> {
-  const declared = req.headers["content-length"];
-  if (declared !== undefined) {
-    const n = Number(declared);
-    if (!Number.isFinite(n) || n < 0 || n > max) return null;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+const readNodeBody = (req: IncomingMessage, max: number) =>
+  declaredTooLarge(req.headers["content-length"], max) ? Promise.resolve(null) : readCapped(req as AsyncIterable<Buffer>, max);
 
 const stripeWebhook: NodeRoute = async (req, res) => {
-  const raw = await readCapped(req, BODY_LIMITS.webhook);
+  const raw = await readNodeBody(req, BODY_LIMITS.webhook);
   if (raw === null) {
     // Stop reading an oversized body: answer and close the connection.
-    sendJson(res, 413, tooLarge(BODY_LIMITS.webhook), { Connection: "close" });
+    sendJson(res, 413, tooLargeError(BODY_LIMITS.webhook), { Connection: "close" });
     res.once("finish", () => req.destroy());
     return;
   }
