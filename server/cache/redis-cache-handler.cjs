@@ -137,7 +137,8 @@ function notePage(cacheKey) {
 // Beside each whole-page entry, a page record holds just what serving the HTML needs: the HTML, when
 // it was rendered, its tags (Next's implicit path and layout tags included) and its revalidate
 // period — ~44 KB of one JSON string instead of ~190 KB of entry to decode. Kept per process in a
-// small LRU as well, and, like the entries, never trusted without the shared tag check.
+// small LRU as well, with the HTML as the bytes to send (`body`; the web server adds its gzip, ~1/9 of
+// that), and, like the entries, never trusted without the shared tag check.
 const pageRecordKey = (entryKey) => `${entryKey}#page`;
 const pages = (state.pages ??= new LocalEntries(Math.max(0, Number(process.env.LOCAL_PAGE_CACHE_MB || 24)) * 2 ** 20));
 function pageRecord(data, lastModified, tags, cacheControl) {
@@ -145,6 +146,12 @@ function pageRecord(data, lastModified, tags, cacheControl) {
   const revalidate = cacheControl && cacheControl.revalidate;
   if (typeof revalidate !== "number") return null;
   return { lastModified, tags, revalidate, html: data.html };
+}
+
+/** This process's copy of a page record: the HTML encoded once, counted by its bytes. */
+function localPage({ html, ...rest }) {
+  const body = Buffer.from(html);
+  return { ...rest, body, bytes: body.length };
 }
 
 async function freshPage(record) {
@@ -172,7 +179,7 @@ async function peekPage(path, sameRouteAs) {
     // Not here, or another process has rendered it since: the shared record may be newer.
     const raw = await redis().get(key);
     if (!raw) return null;
-    const record = { ...JSON.parse(raw), bytes: raw.length * 2 };
+    const record = localPage(JSON.parse(raw));
     if (mine && record.lastModified <= mine.lastModified) return null;
     pages.set(key, record);
     return (await freshPage(record)) ? record : null;
@@ -232,7 +239,7 @@ class RedisCacheHandler {
       await write.exec();
       local.set(key, { lastModified: entry.lastModified, tags: entry.tags, value: data, cacheControl, bytes: raw.length });
       if (page) {
-        pages.set(pageRecordKey(key), { ...page, bytes: page.html.length * 2 });
+        pages.set(pageRecordKey(key), localPage(page));
         notePage(cacheKey);
       }
     } catch {

@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
  * Next has answered one such request in this process, every request goes to Next.
  */
 
-type CachedPage = { html: string; gz?: Buffer; raw?: Buffer };
+type CachedPage = { body: Buffer; gz?: Buffer };
 type Peek = (path: string, sameRouteAs: string) => Promise<CachedPage | null>;
 
 /** Marks a response this path sent (Next's own say "x-nextjs-cache" only), for tests and operators. */
@@ -60,8 +60,8 @@ export async function servePageFromCache(req: IncomingMessage, res: ServerRespon
   const entry = await peek(key, "/shop/1"); // every gallery page is the route of /shop/1
   if (!entry) return false;
   const gzip = acceptsGzip(req);
-  // Encoded once per record and process: the record is replaced when the page is rendered again.
-  const body = gzip ? (entry.gz ??= gzipSync(entry.html)) : (entry.raw ??= Buffer.from(entry.html));
+  // Compressed once per record and process: the record is replaced when the page is rendered again.
+  const body = gzip ? (entry.gz ??= gzipSync(entry.body)) : entry.body;
   res.writeHead(200, {
     ...template,
     "x-nextjs-cache": "HIT",
