@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "../app/api/webhooks/stripe/route";
@@ -151,6 +151,23 @@ describe("stripe webhook on the web server's own node:http path (scripts/web.ts 
     expect((await post({ payload: s.payload, signature: "t=1,v1=00" })).status).toBe(400);
     const big = await fetch(`${base}/api/webhooks/stripe`, { method: "POST", headers: { "stripe-signature": s.signature }, body: "x".repeat(300 * 1024) });
     expect(big.status).toBe(413);
+    // Chunked, with no Content-Length to refuse up front: counted as it arrives and cut at the cap.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const r = request(`${base}/api/webhooks/stripe`, { method: "POST", headers: { "stripe-signature": s.signature } }, (res) => resolve(res.statusCode!));
+      r.on("error", () => undefined); // the server closes the connection once it has answered
+      const chunk = "x".repeat(64 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (sent < 8) {
+          sent += 1;
+          if (!r.write(chunk)) return void r.once("drain", more);
+        }
+        r.end();
+      };
+      more();
+      setTimeout(() => reject(new Error("no answer to a chunked oversized body")), 10_000).unref();
+    });
+    expect(chunked).toBe(413);
     expect(await db.stripeEvent.count({ where: { objectId: c.sessionId } })).toBe(0);
     expect((await post(s, "/api/webhooks/stripe?from=retry")).status).toBe(200);
     expect(await db.stripeEvent.count({ where: { objectId: c.sessionId } })).toBe(1);
