@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { loadEnvFile } from "./lib/env-file";
 
 // Merchloop command line: `npm run cli -- <command> [options]`.
 // Progress goes to stderr; the result to stdout. With --json the last stdout line is one JSON object.
@@ -140,11 +141,9 @@ async function main(argv: string[]): Promise<number> {
     err(`Unknown command "${name}".\n\n${usage()}`);
     return 2;
   }
-  const envFile = join(process.cwd(), ".env");
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  loadEnvFile(join(process.cwd(), ".env"));
   // While `npm start` runs its own Postgres/Redis, it leaves their URLs here.
-  const servicesFile = join(process.cwd(), process.env.DATA_DIR ?? ".data", "services.env");
-  if (!process.env.DATABASE_URL && existsSync(servicesFile)) process.loadEnvFile(servicesFile);
+  if (!process.env.DATABASE_URL) loadEnvFile(join(process.cwd(), process.env.DATA_DIR ?? ".data", "services.env"));
   process.env.LOG_LEVEL ??= "warn";
   const missing = ["DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]?.trim());
   if (missing.length) {

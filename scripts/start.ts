@@ -9,29 +9,17 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import cluster, { type Worker as ClusterWorker } from "node:cluster";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parseEnv } from "node:util";
 import pg from "pg";
 import { persistedSecrets, pickPort, say, StartError, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
+import { loadEnvFile } from "./lib/env-file";
 import { supervise, type Supervised } from "./lib/supervise";
 import { APPLIED_MIGRATIONS_SQL, missingMigrations, shippedMigrations } from "../server/services/system/migrations";
 
 const root = resolve(__dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
-
-/**
- * .env, for what the environment does not set already. A blank line such as `PORT=` (as in
- * .env.example) means "the default", as server/env.ts reads it, not an empty value: process.loadEnvFile
- * would set PORT to "" (port 0) and DATA_DIR to "" (the repository itself).
- */
-export function loadDotEnv(file = join(root, ".env")) {
-  if (!existsSync(file)) return;
-  for (const [k, v] of Object.entries(parseEnv(readFileSync(file, "utf8")))) {
-    if (v && v.trim() !== "" && process.env[k] === undefined) process.env[k] = v;
-  }
-}
 
 async function migrationsPending(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url });
@@ -80,7 +68,7 @@ function processCount(name: string): number {
 }
 
 export async function main() {
-  loadDotEnv();
+  loadEnvFile(join(root, ".env"));
   const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
   mkdirSync(dataDir, { recursive: true });
   const secrets = persistedSecrets(dataDir);
