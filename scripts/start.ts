@@ -150,13 +150,13 @@ export async function main() {
 
     // Memory: fewer glibc malloc arenas keep native (sharp/libvips, Prisma wasm) memory from
     // fragmenting; the web's V8 heap is capped so it collects instead of growing under load.
-    const mallocArenas = process.env.MALLOC_ARENA_MAX ?? "2";
+    const mallocArenas = process.env.MALLOC_ARENA_MAX || "2";
     // And a fixed mmap threshold: glibc raises it after each large free (up to 32 MB), so the print
     // files' 10–80 MB pixel buffers ended up in arenas it never gave back. A design worker stayed at
     // 540–620 MB after its work instead of 330–400 (a design of 4 products, 3 in a row, measured).
-    const mmapThreshold = process.env.MALLOC_MMAP_THRESHOLD_ ?? String(1 << 20);
+    const mmapThreshold = process.env.MALLOC_MMAP_THRESHOLD_ || String(1 << 20);
     const malloc = { MALLOC_ARENA_MAX: mallocArenas, MALLOC_MMAP_THRESHOLD_: mmapThreshold };
-    const webHeap = `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB ?? 384}`;
+    const webHeap = `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB || 384}`;
 
     // Web: scripts/web.ts (Next's handler on node:http) in each cluster worker; they share the port
     // (the primary — this process — accepts connections and hands them round-robin to the workers).
