@@ -17,6 +17,7 @@ import next from "next";
 import { env, EnvError } from "../server/env";
 import { PEER_HEADER } from "../server/http/client-ip";
 import { nodeRoute } from "../server/http/node-routes";
+import { warmWebhookPath } from "../server/services/payments/handle-webhook";
 import { galleryKey, inRenderSlot, learnHeaders, servePageFromCache } from "../server/http/page-cache";
 
 const root = resolve(__dirname, "..");
@@ -72,6 +73,9 @@ async function main() {
   server.listen(port, () => {
     process.stdout.write(`[web ${process.pid}] ready on http://localhost:${port}\n`);
   });
+  // Stripe's first delivery must not wait for a connection: open them now. A store that is down is
+  // not fatal here; the webhook answers 503 until it is back.
+  warmWebhookPath().catch((e: Error) => process.stderr.write(`[web ${process.pid}] webhook path not warmed: ${e.message}\n`));
 
   let stopping = false;
   const stop = () => {

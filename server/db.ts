@@ -27,6 +27,18 @@ export function pgPool(): pg.Pool {
   return g.__merchloopPg;
 }
 
+/**
+ * Keeps `min` connections of pgPool open from now on, and opens them. For a long-running server whose
+ * hot path must not pay for a connection after a quiet spell: the pool closes idle connections after
+ * 10 s, and opening one while the box is busy took 70–140 ms (bench/edge.ts, webhook burst).
+ */
+export async function keepPgConnectionsOpen(min: number) {
+  const pool = pgPool();
+  pool.options.min = Math.min(min, pool.options.max);
+  const clients = await Promise.all(Array.from({ length: pool.options.min }, () => pool.connect()));
+  for (const c of clients) c.release();
+}
+
 export async function disconnectDb() {
   if (g.__merchloopPg) {
     const p = g.__merchloopPg;

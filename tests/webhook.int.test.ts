@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "../app/api/webhooks/stripe/route";
 import { db } from "../server/db";
 import { nodeRoute } from "../server/http/node-routes";
-import { queue } from "../server/queues/connection";
+import { Worker, UnrecoverableError } from "bullmq";
+import { createRedis, queue, queuePrefix } from "../server/queues/connection";
+import { insertEvents } from "../server/services/payments/handle-webhook";
+import { requeueUnappliedEvents } from "../server/services/payments/requeue-unapplied";
+import { waitFor } from "./helpers/wait";
 import { payLocalCheckout } from "../server/services/payments/local-checkout";
 import { applyStripeEvent } from "../server/services/payments/apply-event";
 import { commissionStatusByToken } from "../server/services/commissions/queries";
@@ -106,6 +110,61 @@ describe("stripe webhook", () => {
     expect(row.type).toBe("checkout.session.completed");
     await applyStripeEvent(row.id);
     expect((await db.commission.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("PAID");
+  });
+
+  it("stores batches holding the same events in different orders at once, each event once, without a deadlock", async () => {
+    // Group commit puts concurrent deliveries of one event in different batches, in any order; two
+    // such batches once waited on each other's rows until Postgres aborted one (answered 503).
+    for (let round = 0; round < 4; round++) {
+      const tag = `${Date.now()}_${round}`;
+      const rows = Array.from({ length: 120 }, (_, i) => ({ id: `evt_order_${tag}_${i}`, type: "checkout.session.completed", objectId: `cs_order_${tag}_${i}`, livemode: false, payload: "{}" }));
+      // A later delivery of an event under a new id: same session and type.
+      const redelivered = rows.map((r) => ({ ...r, id: `${r.id}_again` }));
+      const orders = [rows, [...rows].reverse(), [...redelivered].reverse(), [...rows, ...redelivered].sort(() => Math.random() - 0.5)];
+      const written = await Promise.all(orders.map((o) => insertEvents(o)));
+      const ids = written.flatMap((w) => [...w]);
+      expect(ids).toHaveLength(rows.length); // one row per (session, type), written by exactly one batch
+      expect(new Set(ids.map((id) => id.replace(/_again$/, ""))).size).toBe(rows.length);
+      expect(await db.stripeEvent.count({ where: { objectId: { startsWith: `cs_order_${tag}_` } } })).toBe(rows.length);
+    }
+  });
+
+  it("the sweep gives an event whose payment job failed a fresh job, and leaves running, done and deferred ones alone", async () => {
+    const c = await awaitingCommission();
+    const s = signed("checkout.session.completed", sessionObject(c));
+    expect((await POST(webhookRequest(s))).status).toBe(200);
+    const payments = queue("payment");
+    // Every attempt failed (Postgres down past the retries, or stalled past its limit after a Redis restart).
+    const failing = new Worker("payment", async (job) => {
+      if (job.id === s.event.id) throw new UnrecoverableError("Connection terminated unexpectedly");
+      await applyStripeEvent(job.data.eventId); // anyone else's, as the real worker would
+    }, { connection: createRedis(), prefix: queuePrefix() });
+    await waitFor("the job to fail", async () => (await payments.getJobState(s.event.id)) === "failed");
+    await failing.close();
+
+    // A plain add under the same id would be a no-op while BullMQ keeps the failed job (7 days).
+    await requeueUnappliedEvents(0);
+    expect(await payments.getJobState(s.event.id)).toBe("waiting");
+    const fresh = await payments.getJob(s.event.id);
+    expect(fresh!.attemptsMade).toBe(0);
+    // Waiting: left as it is, not added twice.
+    await requeueUnappliedEvents(0);
+    expect((await payments.getJob(s.event.id))!.timestamp).toBe(fresh!.timestamp);
+    await applyStripeEvent(s.event.id);
+    expect((await db.stripeEvent.findUniqueOrThrow({ where: { id: s.event.id } })).processedAt).not.toBeNull();
+    expect(await db.payment.count({ where: { commissionId: c.id, status: "SUCCEEDED" } })).toBe(1);
+
+    // A refund that failed by deferring waits for its payment instead (requeueRefundEvents).
+    const early = signed("charge.refunded", { id: `ch_${Date.now()}`, object: "charge", payment_intent: `pi_never_${Date.now()}`, amount_refunded: 500, refunded: true });
+    expect((await POST(webhookRequest(early))).status).toBe(200);
+    const deferring = new Worker("payment", async (job) => {
+      const r = await applyStripeEvent(job.data.eventId);
+      if (r.deferred) throw new UnrecoverableError(`event ${job.data.eventId} deferred: ${r.outcome}`);
+    }, { connection: createRedis(), prefix: queuePrefix() });
+    await waitFor("the refund to defer", async () => (await payments.getJobState(early.event.id)) === "failed");
+    await deferring.close();
+    await requeueUnappliedEvents(0);
+    expect(await payments.getJobState(early.event.id)).toBe("failed");
   });
 });
 

@@ -53,7 +53,8 @@ async function onSessionUnpaid(s: Session, outcome: "EXPIRED" | "PAYMENT_FAILED"
   return markCommissionUnpaid(commissionId, s.id, outcome);
 }
 
-const DEFERRED: ApplyOutcome = { outcome: "deferred: payment not recorded yet", deferred: true };
+/** A refund event that arrived before its payment: the payment queue retries it, and requeueRefundEvents delivers it once the payment is recorded. */
+export const DEFERRED: ApplyOutcome = { outcome: "deferred: payment not recorded yet", deferred: true };
 
 // A refund can overtake the payment's own events: the event waits until the payment is recorded.
 const paymentFor = (paymentIntentId: string | null) => (paymentIntentId ? db.payment.findUnique({ where: { paymentIntentId } }) : null);
