@@ -1,6 +1,6 @@
 import type { Alert } from "@prisma/client";
 
-/** FIRING alerts (SLA, budgets) as a banner; nothing when all is well. */
+/** FIRING alerts (SLA, budgets, failed print files) as a banner; nothing when all is well. */
 export function AlertBanner({ alerts }: { alerts: Alert[] }) {
   if (!alerts.length) return null;
   return (
