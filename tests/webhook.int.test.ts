@@ -135,10 +135,11 @@ describe("stripe webhook", () => {
     expect((await POST(webhookRequest(s))).status).toBe(200);
     const payments = queue("payment");
     // Every attempt failed (Postgres down past the retries, or stalled past its limit after a Redis restart).
+    const conn = createRedis();
     const failing = new Worker("payment", async (job) => {
       if (job.id === s.event.id) throw new UnrecoverableError("Connection terminated unexpectedly");
       await applyStripeEvent(job.data.eventId); // anyone else's, as the real worker would
-    }, { connection: createRedis(), prefix: queuePrefix() });
+    }, { connection: conn, prefix: queuePrefix() });
     await waitFor("the job to fail", async () => (await payments.getJobState(s.event.id)) === "failed");
     await failing.close();
 
@@ -160,9 +161,10 @@ describe("stripe webhook", () => {
     const deferring = new Worker("payment", async (job) => {
       const r = await applyStripeEvent(job.data.eventId);
       if (r.deferred) throw new UnrecoverableError(`event ${job.data.eventId} deferred: ${r.outcome}`);
-    }, { connection: createRedis(), prefix: queuePrefix() });
+    }, { connection: conn, prefix: queuePrefix() });
     await waitFor("the refund to defer", async () => (await payments.getJobState(early.event.id)) === "failed");
     await deferring.close();
+    await conn.quit();
     await requeueUnappliedEvents(0);
     expect(await payments.getJobState(early.event.id)).toBe("failed");
   });
