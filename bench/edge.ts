@@ -90,6 +90,7 @@ async function load(name: string, path: (i: number) => string, n = REQUESTS, ini
   let next = 0;
   const pids = webPids();
   const cpu0 = webCpuMs(pids);
+  const each0 = pids.map((p) => webCpuMs([p]));
   const t0 = performance.now();
   const run = autocannon({
     url: base,
@@ -119,11 +120,12 @@ async function load(name: string, path: (i: number) => string, n = REQUESTS, ini
   // Over the time to the last answer: autocannon resolves on its next 1 s tick, not when the server is done.
   const rps = ms.length / ((lastAt - t0) / 1000);
   const cpu = (webCpuMs(pids) - cpu0) / Math.max(1, ms.length);
+  const split = pids.map((p, i) => webCpuMs([p]) - each0[i]).join(" : "); // how the connections spread over the processes
   // Where the tail comes from: the slowest 1 % sent within the first few ms are the first requests on
   // IN_FLIGHT new connections, all arriving at once.
   const slowest = ms.map((v, i) => [v, began[i]]).sort((a, b) => b[0] - a[0]).slice(0, Math.max(1, Math.floor(ms.length / 100)));
   const lateStart = Math.max(...slowest.map(([, b]) => b));
-  console.log(`${name.padEnd(34)} ${fmt(rps, 0).padStart(6)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  web CPU ${fmt(cpu, 2)} ms/req  slowest 1 % sent ≤ ${fmt(lateStart, 0)} ms in  ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(`${name.padEnd(34)} ${fmt(rps, 0).padStart(6)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  web CPU ${fmt(cpu, 2)} ms/req (${split} ms)  slowest 1 % sent ≤ ${fmt(lateStart, 0)} ms in  ${JSON.stringify(Object.fromEntries(statuses))}`);
   return { rps, ...s };
 }
 
