@@ -2,6 +2,7 @@ import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { makeAdapter, pgConfig } from "./db-adapter";
 import { env } from "./env";
+import { log } from "./log";
 
 // One Prisma client per process (survives Next's dev reloads).
 const g = globalThis as unknown as { __merchloopDb?: PrismaClient; __merchloopPg?: pg.Pool };
@@ -23,7 +24,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  * Stripe webhook's one insert). Everything else goes through `db`.
  */
 export function pgPool(): pg.Pool {
-  g.__merchloopPg ??= new pg.Pool(pgConfig(env().DATABASE_URL, 5));
+  if (!g.__merchloopPg) {
+    const pool = new pg.Pool(pgConfig(env().DATABASE_URL, 5));
+    // An idle connection that Postgres ends (a restart, an admin's pg_terminate_backend) is reported
+    // here; without a listener it was an uncaught exception. The pool drops it and connects anew.
+    pool.on("error", (err) => log.warn({ err: err.message }, "idle postgres connection closed"));
+    g.__merchloopPg = pool;
+  }
   return g.__merchloopPg;
 }
 

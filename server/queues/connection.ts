@@ -22,8 +22,17 @@ export function queue(name: QueueName): Queue {
   g.__mlQueues ??= new Map();
   let q = g.__mlQueues.get(name);
   if (!q) {
-    q = new Queue(name, { connection: redis(), prefix: queuePrefix() });
-    g.__mlQueues.set(name, q);
+    const created = new Queue(name, { connection: redis(), prefix: queuePrefix() });
+    // BullMQ readies a Queue once (Redis version check, scripts) and keeps that promise. A Queue first
+    // used while Redis was unreachable failed every later call for the life of the process, long after
+    // Redis was back (tests/scale-faults.int.test.ts: every payment job's commission add). Forget it
+    // instead: the next call makes a new one on the reconnected client.
+    created.waitUntilReady().catch(() => {
+      if (g.__mlQueues?.get(name) === created) g.__mlQueues.delete(name);
+      void created.close().catch(() => undefined);
+    });
+    g.__mlQueues.set(name, created);
+    q = created;
   }
   return q;
 }
