@@ -92,6 +92,17 @@ async function burst(deliveries: Delivery[], inFlight: number) {
   }));
 }
 
+/** On a timeout, what is left and where its job stands, before failing. */
+async function explain(err: Error): Promise<never> {
+  const left = await db.stripeEvent.findMany({ where: { processedAt: null }, select: { id: true, receivedAt: true } });
+  for (const e of left) {
+    const job = await queue("payment").getJob(e.id);
+    console.log(`unapplied ${e.id} received ${e.receivedAt.toISOString()}: job ${job ? `${await job.getState()}, ${job.attemptsMade} attempts, ${job.failedReason ?? "no error"}` : "none"}`);
+  }
+  console.log(`workers alive: ${apps.map((a) => a.exitCode === null && a.signalCode === null).join(", ")} at ${new Date().toISOString()}`);
+  throw err;
+}
+
 describe.skipIf(!hasBuild)("webhook bursts through store faults", () => {
   it("answers 503 while a store is down and applies every event exactly once afterwards", async () => {
     const commissions = [];
@@ -127,8 +138,8 @@ describe.skipIf(!hasBuild)("webhook bursts through store faults", () => {
     expect(refused.every((a) => a.status === 503)).toBe(true); // …as prompt 503s, never a hang (0)
 
     const ids = commissions.map((c) => c.id);
-    await waitFor("every payment applied", async () => (await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })) === ids.length, 90_000);
-    await waitFor("every event marked applied", async () => (await db.stripeEvent.count({ where: { processedAt: null } })) === 0, 30_000);
+    await waitFor("every payment applied", async () => (await db.payment.count({ where: { commissionId: { in: ids }, status: "SUCCEEDED" } })) === ids.length, 90_000).catch(explain);
+    await waitFor("every event marked applied", async () => (await db.stripeEvent.count({ where: { processedAt: null } })) === 0, 30_000).catch(explain);
     expect(await db.stripeEvent.count({ where: { id: { in: events.map((e) => e.event.id) } } })).toBe(events.length);
     expect(await db.stripeEvent.count({ where: { id: { in: events.map((e) => e.event.id) }, processedAt: null } })).toBe(0);
     expect(await db.payment.count({ where: { commissionId: { in: ids } } })).toBe(ids.length);
