@@ -21,7 +21,7 @@ import { processors } from "../workers/processors";
 import { shopperWorkFirst } from "../workers/shopper-first";
 import { tracked } from "../workers/tracked";
 import { startPrintfulServer } from "./contract/printful-server";
-import { makeTier, paidCommission, postUrl, redditFixture, useLocalPayments } from "./helpers/commissions";
+import { completedCommission, makeTier, paidCommission, postUrl, redditFixture, useLocalPayments } from "./helpers/commissions";
 import { makeUser } from "./helpers/factories";
 import { paidOrder } from "./helpers/shop";
 import { waitFor } from "./helpers/wait";
@@ -183,17 +183,8 @@ describe("print files after the commission is done", () => {
   });
 
   it("print files that keep failing leave the design FAILED with its error and the order waiting; an admin retry makes only the print files", async () => {
-    useLocalPayments();
-    await seedCatalogue();
-    const reddit = redditFixture();
-    const sub = `garden${Math.random().toString(36).slice(2, 8)}`;
-    const [postId] = reddit.subreddit(sub, [{ title: "A kite festival on the windiest beach" }]);
-    const c = await paidCommission((await makeTier()).slug, postUrl(sub, postId));
-    const { fulfilCommission } = await import("../server/services/commissions/fulfil-commission");
-    const done = await fulfilCommission(c.id);
+    const { commission: c, done, product, designId } = await completedCommission("A kite festival on the windiest beach");
     expect(done.status).toBe("COMPLETED");
-    const product = await db.product.findUniqueOrThrow({ where: { id: done.productId! }, include: { listing: true, variants: true } });
-    const designId = product.listing.designId;
 
     // Each attempt of the print-files job dies at its first file (as a crash would).
     const dying = () => Promise.reject(new Error("the renderer ran out of memory"));

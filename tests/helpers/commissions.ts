@@ -112,7 +112,7 @@ export async function refundJobs(refundId: string) {
 
 /** A Job-shaped object for calling a processor directly (attempt n of `attempts`). */
 export function jobAttempt(attemptsMade: number, attempts = 3) {
-  return { attemptsMade, opts: { attempts }, id: uid("job-") } as unknown as import("bullmq").Job;
+  return { attemptsMade, opts: { attempts }, id: uid("job-"), updateProgress: async () => undefined } as unknown as import("bullmq").Job;
 }
 
 /** A tier for tests: every type allowed, one product type (fast to render). */
@@ -120,6 +120,23 @@ export async function makeTier(overrides: Partial<{ priceCents: number; productT
   return db.commissionTier.create({
     data: { slug: uid("tier-"), name: "Test tier", priceCents: 700, allowedTypes: ["POST", "SUBREDDIT", "SURPRISE"], imageQuality: "standard", productTypeCount: 1, priority: 3, ...overrides },
   });
+}
+
+/**
+ * A commission fulfilled end to end (local providers): paid, designed to its preview and published.
+ * Its design's print files are not made yet. `title` is the Reddit post it was commissioned from.
+ */
+export async function completedCommission(title: string) {
+  useLocalPayments();
+  const { seedCatalogue } = await import("../../server/services/shop/catalogue");
+  await seedCatalogue();
+  const sub = `sub${Math.random().toString(36).slice(2, 8)}`;
+  const [postId] = redditFixture().subreddit(sub, [{ title }]);
+  const commission = await paidCommission((await makeTier()).slug, postUrl(sub, postId));
+  const { fulfilCommission } = await import("../../server/services/commissions/fulfil-commission");
+  const done = await fulfilCommission(commission.id);
+  const product = await db.product.findUniqueOrThrow({ where: { id: done.productId! }, include: { listing: true, variants: true } });
+  return { commission, done, product, designId: product.listing.designId };
 }
 
 /** A commission for this post, paid through the local checkout and the signed webhook. */

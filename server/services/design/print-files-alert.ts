@@ -1,25 +1,25 @@
 import { db } from "../../db";
 import { log } from "../../log";
 import { notifyAlert } from "../alerts/notify";
-import { WAITING_FOR_PRINT_FILES } from "../shop/submit-order";
+import { ordersWaitingFor } from "./release-held-work";
 
 export const PRINT_FILES_RULE = "design.print_files_failed";
 
 /**
  * A design failed on its last attempt while its product is already on sale (a commission's product is
- * published from the design's preview; the print files follow). Paid shop orders for it wait ("waiting for its print files") and
- * its marketplace publications stay queued until an admin retries the design, so this fires an alert
- * (dashboard banner, email, webhook) naming the design and what waits. One per failed run of the
- * design: a re-delivered job does not fire it twice. Never throws: it must not mask the failure.
+ * published from the design's preview; the print files follow). Paid shop orders for it wait
+ * ("waiting for its print files") and its marketplace publications stay queued until an admin
+ * retries the design, so this fires an alert (dashboard banner, email, webhook) naming the product
+ * and what waits. One per run of the design (keyed by its attempt count): called again for the same
+ * run, it fires nothing new; an admin's retry that fails again fires a new one. Never throws: it must
+ * not mask the failure.
  */
 export async function alertPrintFilesFailed(designId: string, error: string) {
   try {
     const design = await db.design.findUnique({ where: { id: designId }, select: { attempts: true, listing: { select: { product: { select: { title: true } } } } } });
     const product = design?.listing?.product;
     if (!design || !product) return null; // nothing on sale yet: the Designs screen shows the failure
-    const orders = await db.order.count({
-      where: { OR: [{ status: "PAID" }, { status: "ON_HOLD", problem: WAITING_FOR_PRINT_FILES }], items: { some: { productVariant: { product: { listing: { designId } } } } } },
-    });
+    const orders = await db.order.count({ where: ordersWaitingFor(designId) });
     const message = `Print files for "${product.title}" failed (${error.slice(0, 200)}); ${orders} paid order${orders === 1 ? "" : "s"} wait for them. Retry the design from the dashboard.`;
     const alert = await db.alert
       .create({ data: { rule: PRINT_FILES_RULE, message, value: orders, dedupeKey: `${PRINT_FILES_RULE}:${designId}:${design.attempts}` } })

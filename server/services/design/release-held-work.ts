@@ -1,7 +1,14 @@
+import type { Prisma } from "@prisma/client";
 import { db } from "../../db";
 import { enqueueReadyPublications } from "../publishing/queue-publications";
 import { enqueueSubmission } from "../shop/mark-order-paid";
 import { WAITING_FOR_PRINT_FILES } from "../shop/submit-order";
+
+/** Paid orders with one of the design's products, which wait for its print files. */
+export const ordersWaitingFor = (designId: string): Prisma.OrderWhereInput => ({
+  OR: [{ status: "PAID" }, { status: "ON_HOLD", problem: WAITING_FOR_PRINT_FILES }],
+  items: { some: { productVariant: { product: { listing: { designId } } } } },
+});
 
 /**
  * A design is DONE: what waited for its print files goes on. Its listing's QUEUED publications to
@@ -20,13 +27,7 @@ export async function releaseHeldWork(designId: string) {
   // Every PAID one, not only those already marked waiting: a submission that found the design
   // unfinished may not have written its mark yet. ON_HOLD ones wait for an admin, unless they were
   // resubmitted and found the print files missing.
-  const orders = await db.order.findMany({
-    where: {
-      OR: [{ status: "PAID" }, { status: "ON_HOLD", problem: WAITING_FOR_PRINT_FILES }],
-      items: { some: { productVariant: { product: { listing: { designId } } } } },
-    },
-    select: { id: true },
-  });
+  const orders = await db.order.findMany({ where: ordersWaitingFor(designId), select: { id: true } });
   for (const o of orders) await enqueueSubmission(o.id, `${o.id}-print-files-${designId}`);
   return { publications, orders: orders.length };
 }
