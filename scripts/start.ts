@@ -2,13 +2,12 @@
  * `npm start`: everything Merchloop needs, in one command.
  * Postgres (embedded when DATABASE_URL is unset) · Redis (local redis-server when REDIS_URL is unset)
  * · migrations · idempotent demo seed · production build when sources changed · WEB_CONCURRENCY web
- * processes sharing one port (node:cluster) and WORKER_CONCURRENCY worker processes (both default to
- * the number of cores). Every process it starts is supervised: one that dies is started again after
- * a back-off, local Redis and Postgres included. Ctrl-C / SIGTERM stops it all cleanly; data stays
- * in .data/ for the next start.
+ * processes sharing one port (SO_REUSEPORT, or node:cluster) and WORKER_CONCURRENCY worker processes
+ * (both default to the number of cores). Every process it starts is supervised: one that dies is
+ * started again after a back-off, local Redis and Postgres included. Ctrl-C / SIGTERM stops it all
+ * cleanly; data stays in .data/ for the next start.
  */
 import { spawn, spawnSync } from "node:child_process";
-import cluster, { type Worker as ClusterWorker } from "node:cluster";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -16,6 +15,7 @@ import pg from "pg";
 import { persistedSecrets, pickPort, say, StartError, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
 import { loadEnvFile } from "./lib/env-file";
 import { supervise, type Supervised } from "./lib/supervise";
+import { startWebProcesses } from "./lib/web-processes";
 import { APPLIED_MIGRATIONS_SQL, missingMigrations, shippedMigrations } from "../server/services/system/migrations";
 
 const root = resolve(__dirname, "..");
@@ -158,29 +158,8 @@ export async function main() {
     const malloc = { MALLOC_ARENA_MAX: mallocArenas, MALLOC_MMAP_THRESHOLD_: mmapThreshold };
     const webHeap = `--max-old-space-size=${process.env.WEB_MAX_OLD_SPACE_MB || 384}`;
 
-    // Web: scripts/web.ts (Next's handler on node:http) in each cluster worker; they share the port
-    // (the primary — this process — accepts connections and hands them round-robin to the workers).
-    cluster.setupPrimary({ exec: join(root, "scripts", "web.ts"), args: ["-p", String(port)], execArgv: [webHeap, "--require", "tsx/cjs"] });
-    const webs = Array.from({ length: webCount }, (_, i) => {
-      const name = webCount > 1 ? `web ${i + 1}/${webCount}` : "web";
-      let worker: ClusterWorker | undefined;
-      return supervise(
-        name,
-        () => {
-          worker = cluster.fork({ ...env, ...malloc, MERCHLOOP_PROCESS: `web-${i + 1}` });
-          return worker.process;
-        },
-        {
-          say,
-          graceMs: 10_000,
-          ready: (child) =>
-            new Promise<void>((res, rej) => {
-              worker!.once("listening", () => res());
-              child.once("exit", (code, sig) => rej(new StartError(`${name} exited during start-up (${code ?? sig})`)));
-            }),
-        },
-      );
-    });
+    // Web: scripts/web.ts (Next's handler on node:http), WEB_CONCURRENCY processes on one port.
+    const web = startWebProcesses({ count: webCount, port, env: { ...env, ...malloc }, execArgv: [webHeap, "--require", "tsx/cjs"], say });
     const workers = Array.from({ length: workerCount }, (_, i) =>
       supervise(
         workerCount > 1 ? `worker ${i + 1}/${workerCount}` : "worker",
@@ -193,12 +172,12 @@ export async function main() {
         { say, graceMs: 25_000 },
       ),
     );
-    const started = await Promise.allSettled([...webs, ...workers]);
+    const started = await Promise.allSettled([...web.started, ...workers]);
     for (const r of started) if (r.status === "fulfilled") apps.push(r.value);
     const failed = started.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
 
-    say(`Merchloop is running at ${parsed.appUrl}  (admin: ${parsed.appUrl}/admin) — ${webCount} web and ${workerCount} worker processes`);
+    say(`Merchloop is running at ${parsed.appUrl}  (admin: ${parsed.appUrl}/admin) — ${webCount} web (${web.sharing}) and ${workerCount} worker processes`);
     say(`providers: ${Object.entries(parsed.providers).map(([k, v]) => `${k}=${v}`).join(" ")}`);
     say("sign in with the admin email and password from first start (or ADMIN_EMAIL / ADMIN_PASSWORD). Ctrl-C stops everything.");
   } catch (err) {

@@ -1,6 +1,6 @@
 /**
  * One web process: Next's request handler on a node:http server (`npm run web`; `npm start` runs
- * WEB_CONCURRENCY of these sharing one port through node:cluster).
+ * WEB_CONCURRENCY of these sharing one port: server/http/shared-port.ts).
  *
  * Why not plain `next start`: three things happen here before Next sees a request.
  * 1. The TCP peer's address is stamped on PEER_HEADER (overwriting whatever a client sent), so the
@@ -19,6 +19,7 @@ import { PEER_HEADER } from "../server/http/client-ip";
 import { nodeRoute } from "../server/http/node-routes";
 import { warmWebhookPath } from "../server/services/payments/handle-webhook";
 import { galleryKey, inRenderSlot, learnHeaders, servePageFromCache } from "../server/http/page-cache";
+import { listenOnPort } from "../server/http/shared-port";
 
 const root = resolve(__dirname, "..");
 
@@ -70,8 +71,16 @@ async function main() {
   // own pool longer, so outlive it (as `next start` does with --keepAliveTimeout).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.listen(port, () => {
+  // A port already taken stops the process with one sentence (Next's handlers would keep it running,
+  // listening on nothing).
+  server.once("error", (e: NodeJS.ErrnoException) => {
+    if (server.listening) return;
+    process.stderr.write(`\n[merchloop] cannot start: ${e.code === "EADDRINUSE" ? `port ${port} is already in use by another program` : e.message}\n`);
+    process.exit(1);
+  });
+  listenOnPort(server, port, () => {
     process.stdout.write(`[web ${process.pid}] ready on http://localhost:${port}\n`);
+    process.send?.({ merchloop: "listening" }); // npm start's readiness check
   });
   // Stripe's first delivery must not wait for a connection: open them now. A store that is down is
   // not fatal here; the webhook answers 503 until it is back.
