@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
+import { AlertBanner } from "../components/admin/analytics/alert-banner";
 import { db } from "../server/db";
 import { queue } from "../server/queues/connection";
 import { PRINT_FILES_RULE } from "../server/services/design/print-files-alert";
@@ -31,7 +34,9 @@ describe("print files that fail on the last attempt", () => {
     // The last attempt: one alert naming the product, the error and the waiting order.
     await expect(design({ designId, phase: "print-files" }, jobAttempt(2))).rejects.toThrow(/out of memory/);
     const [fired] = await alerts();
-    expect(fired).toMatchObject({ status: "FIRING", value: 1 });
+    expect(fired).toMatchObject({ status: "FIRING", value: 1, link: `/admin/designs/${designId}` });
+    // The dashboard banner links it to the design's page, where the admin retries it.
+    expect(renderToStaticMarkup(createElement(AlertBanner, { alerts: [fired] }))).toContain(`href="/admin/designs/${designId}"`);
     expect(fired.message).toContain(`"${product.title}"`);
     expect(fired.message).toContain("the renderer ran out of memory");
     expect(fired.message).toContain("1 paid order wait");

@@ -21,6 +21,14 @@ const held: Socket[] = [];
 afterAll(async () => {
   held.forEach((s) => s.destroy());
   await Promise.all(webs.map((w) => w.stop()));
+  // A start that failed or timed out leaves processes the supervisor never returned.
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`scripts/web.ts\0-p\0${port}\0`)) process.kill(Number(pid), "SIGKILL");
+    } catch {
+      // gone already
+    }
+  }
 }, 30_000);
 
 /** Socket inodes on `port` in the kernel's TCP tables, by state: 0A listening, 01 established. */

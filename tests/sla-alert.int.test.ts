@@ -6,7 +6,7 @@ import { resetEnvCache } from "../server/env";
 import { checkSla, SLA_RULE } from "../server/services/alerts/check-sla";
 import { makeChains } from "./helpers/growth";
 
-const received: unknown[] = [];
+const received: Record<string, unknown>[] = [];
 const server = createServer((req, res) => {
   let body = "";
   req.on("data", (c) => (body += c));
@@ -49,6 +49,7 @@ describe("SLA alert", () => {
     expect(first.fired).toBe(true);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ rule: SLA_RULE, status: "FIRING", threshold: 7200 });
+    expect(received[0].url).toMatch(/^http.*\/admin\/analytics$/);
     const alert = await db.alert.findUniqueOrThrow({ where: { id: first.alertId! } });
     expect(alert.channels.sort()).toEqual(["email", "webhook"]);
     expect(await db.mailMessage.count({ where: { kind: `alert.${SLA_RULE}`, entityId: alert.id } })).toBe(1);

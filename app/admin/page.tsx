@@ -5,6 +5,8 @@ import { systemStatus } from "@/server/services/system/status";
 import { pendingJobs } from "@/lib/format";
 import { requireDashboardUser } from "@/server/auth/session";
 import { countWaitingForReview } from "@/server/services/publishing/list-review";
+import { AlertBanner } from "@/components/admin/analytics/alert-banner";
+import { firingAlerts } from "@/server/services/alerts/notify";
 
 export const dynamic = "force-dynamic";
 
@@ -32,10 +34,13 @@ function Counts({ title, href, counts }: { title: string; href: string; counts: 
 
 export default async function AdminOverview() {
   await requireDashboardUser("/admin");
-  const [counts, status, waiting] = await Promise.all([overviewCounts(), systemStatus(), countWaitingForReview()]);
+  const [counts, status, waiting, alerts] = await Promise.all([overviewCounts(), systemStatus(), countWaitingForReview(), firingAlerts()]);
   return (
     <>
       <PageHeader title="Overview" description="The loop at a glance: signals become ideas, designs, products and commissions." />
+      <div className="mb-4 empty:hidden">
+        <AlertBanner alerts={alerts} />
+      </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Counts title="Signals" href="/admin/signals" counts={counts.signals} />
         <Counts title="Ideas" href="/admin/ideas" counts={counts.ideas} />

@@ -42,7 +42,7 @@ export async function checkSla(now = new Date()) {
   const last = await db.alert.findFirst({ where: { rule: SLA_RULE }, orderBy: { firedAt: "desc" }, select: { firedAt: true } });
   if (last && now.getTime() - last.firedAt.getTime() < e.ALERT_COOLDOWN_MINUTES * 60_000) return { fired: false, resolved: false, p95, n, cooldown: true };
   const alert = await db.alert.create({
-    data: { rule: SLA_RULE, message: `Signal-to-publish p95 is ${Math.round(p95! / 60)} min over the last 24 h (SLA ${Math.round(threshold / 60)} min, ${n} publications)`, value: p95, threshold, firedAt: now },
+    data: { rule: SLA_RULE, message: `Signal-to-publish p95 is ${Math.round(p95! / 60)} min over the last 24 h (SLA ${Math.round(threshold / 60)} min, ${n} publications)`, value: p95, threshold, firedAt: now, link: "/admin/analytics" },
   });
   await notifyAlert(alert);
   return { fired: true, resolved: false, p95, n, alertId: alert.id };

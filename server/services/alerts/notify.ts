@@ -14,13 +14,14 @@ export async function notifyAlert(alert: Alert) {
   const e = env();
   const channels: string[] = [];
   const subject = `[merchloop] ${alert.rule}: ${alert.message}`.slice(0, 300);
+  const url = `${e.appUrl}${alert.link ?? "/admin/analytics"}`;
   if (e.ALERT_EMAIL) {
     try {
       const sent = await sendMail({
         to: e.ALERT_EMAIL,
         subject,
-        text: `${alert.message}\n\nFired at ${alert.firedAt.toISOString()}.\n${e.appUrl}/admin/analytics`,
-        html: `<p>${escapeHtml(alert.message)}</p><p>Fired at ${alert.firedAt.toISOString()}. <a href="${e.appUrl}/admin/analytics">Open the dashboard</a></p>`,
+        text: `${alert.message}\n\nFired at ${alert.firedAt.toISOString()}.\n${url}`,
+        html: `<p>${escapeHtml(alert.message)}</p><p>Fired at ${alert.firedAt.toISOString()}. <a href="${escapeHtml(url)}">Open it in the dashboard</a></p>`,
         kind: `alert.${alert.rule}`,
         idempotencyKey: `alert:${alert.id}`,
         entityType: "alert",
@@ -37,7 +38,7 @@ export async function notifyAlert(alert: Alert) {
       const res = await fetch(e.ALERT_WEBHOOK_URL, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ id: alert.id, rule: alert.rule, status: alert.status, message: alert.message, value: alert.value, threshold: alert.threshold, firedAt: alert.firedAt }),
+        body: JSON.stringify({ id: alert.id, rule: alert.rule, status: alert.status, message: alert.message, value: alert.value, threshold: alert.threshold, firedAt: alert.firedAt, url }),
         signal: AbortSignal.timeout(10_000),
       });
       if (res.ok) channels.push("webhook");

@@ -63,7 +63,7 @@ export async function enforceBudgets(now = new Date()) {
     const exists = await db.alert.findUnique({ where: { dedupeKey }, select: { id: true } });
     if (!exists) {
       const created = await db.alert
-        .create({ data: { rule: "budget.warning", message: `Over ${WARN_AT * 100}% of the ${pct(s)}`, value: s.ratio, threshold: WARN_AT, dedupeKey } })
+        .create({ data: { rule: "budget.warning", message: `Over ${WARN_AT * 100}% of the ${pct(s)}`, value: s.ratio, threshold: WARN_AT, dedupeKey, link: "/admin/growth" } })
         .catch(() => null); // a concurrent check created it
       if (created) await notifyAlert(created);
     }
@@ -76,7 +76,7 @@ export async function enforceBudgets(now = new Date()) {
     const message = `Ideas and designs paused: ${over.map(pct).join("; ")}. Paid commissions are still fulfilled.`;
     await Promise.all(SPENDING_QUEUES.map((q) => queue(q).pause()));
     if (!firing) {
-      const created = await db.alert.create({ data: { rule: "budget.exceeded", message, value: Math.max(...over.map((s) => s.ratio)), threshold: 1 } });
+      const created = await db.alert.create({ data: { rule: "budget.exceeded", message, value: Math.max(...over.map((s) => s.ratio)), threshold: 1, link: "/admin/growth" } });
       await notifyAlert(created);
       log.warn({ message }, "budget exceeded: spending queues paused");
     } else if (firing.message !== message) {

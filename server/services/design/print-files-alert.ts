@@ -10,7 +10,7 @@ export const PRINT_FILES_RULE = "design.print_files_failed";
  * published from the design's preview; the print files follow). Paid shop orders for it wait
  * ("waiting for its print files") and its marketplace publications stay queued until an admin
  * retries the design, so this fires an alert (dashboard banner, email, webhook) naming the product
- * and what waits. One per run of the design (keyed by its attempt count): called again for the same
+ * and what waits, linked to the design's page. One per run of the design (keyed by its attempt count): called again for the same
  * run, it fires nothing new; an admin's retry that fails again fires a new one. Never throws: it must
  * not mask the failure.
  */
@@ -22,7 +22,7 @@ export async function alertPrintFilesFailed(designId: string, error: string) {
     const orders = await db.order.count({ where: ordersWaitingFor(designId) });
     const message = `Print files for "${product.title}" failed (${error.slice(0, 200)}); ${orders} paid order${orders === 1 ? "" : "s"} wait for them. Retry the design from the dashboard.`;
     const alert = await db.alert
-      .create({ data: { rule: PRINT_FILES_RULE, message, value: orders, dedupeKey: `${PRINT_FILES_RULE}:${designId}:${design.attempts}` } })
+      .create({ data: { rule: PRINT_FILES_RULE, message, value: orders, link: `/admin/designs/${designId}`, dedupeKey: `${PRINT_FILES_RULE}:${designId}:${design.attempts}` } })
       .catch((err: { code?: string }) => {
         if (err.code === "P2002") return null; // this run's alert exists
         throw err;
