@@ -1,4 +1,4 @@
-import { hostname, setPriority } from "node:os";
+import { hostname } from "node:os";
 import { Worker } from "bullmq";
 import { env } from "../server/env";
 import { disconnectDb } from "../server/db";
@@ -7,6 +7,7 @@ import { queueNames, type QueueName } from "../server/queues/contracts";
 import { closeQueues, createRedis, queuePrefix, redis } from "../server/queues/connection";
 import { processors } from "./processors";
 import { tracked } from "./tracked";
+import { lowerCpuPriority } from "./cpu-priority";
 import { syncSchedulers } from "./schedulers";
 
 import { heartbeatKey } from "../server/services/system/status";
@@ -21,7 +22,7 @@ export async function startWorkers() {
   const e = env();
   if (e.WORKER_NICE) {
     try {
-      setPriority(e.WORKER_NICE);
+      lowerCpuPriority(e.WORKER_NICE);
     } catch (err) {
       log.warn({ err: (err as Error).message }, "could not lower the worker's CPU priority");
     }
