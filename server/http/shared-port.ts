@@ -4,8 +4,10 @@
  * With SO_REUSEPORT (Linux), each web process opens its own listening socket on the port and the
  * kernel spreads new connections over them by a hash of the client's address and port. Each process
  * accepts its own connections. This is what Node 22's `listen({ reusePort: true })` does. Node 20
- * cannot set the option, so the socket comes from `node-unix-socket`, a prebuilt N-API addon that
- * creates it and hands back the file descriptor for `server.listen({ fd })`.
+ * cannot set the option, so the socket comes from node-unix-socket's prebuilt N-API addon, which
+ * creates it and hands back the file descriptor for `server.listen({ fd })`. The addon is an optional
+ * dependency for Linux x64 (glibc and musl builds), loaded directly: its wrapper package lists every
+ * platform's build, and a lock file that lacks some of them breaks `npm ci`.
  *
  * Why not node:cluster, the fallback: its primary accepts every connection and passes it to a web
  * process over IPC, and it waits for that process to acknowledge one connection before it sends the
@@ -23,10 +25,22 @@ import type { Server } from "node:net";
 export const LISTEN_ENV = "MERCHLOOP_LISTEN";
 export const REUSEPORT = "reuseport";
 
-type Addon = { createReuseportFd(port: number, host: string): number; closeFd(fd: number): void };
+type Addon = { socketNewSoReuseportFd(domain: "ipv4" | "ipv6", port: number, ip: string): number; socketClose(fd: number): void };
 
+const BUILDS = ["node-unix-socket-linux-x64-gnu", "node-unix-socket-linux-x64-musl"];
+
+/** The first build that loads on this machine; throws when none does. */
 function addon(): Addon {
-  return createRequire(__filename)("node-unix-socket") as Addon;
+  const load = createRequire(__filename);
+  const errors: string[] = [];
+  for (const name of BUILDS) {
+    try {
+      return load(name) as Addon;
+    } catch (e) {
+      errors.push(`${name}: ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+  throw new Error(`no SO_REUSEPORT addon loads here (${errors.join("; ")})`);
 }
 
 /**
@@ -38,7 +52,7 @@ export function reusePortSupported(): boolean {
   if (process.platform !== "linux") return false;
   try {
     const a = addon();
-    a.closeFd(a.createReuseportFd(0, "127.0.0.1"));
+    a.socketClose(a.socketNewSoReuseportFd("ipv4", 0, "127.0.0.1"));
     return true;
   } catch {
     return false;
@@ -58,9 +72,9 @@ export function listenOnPort(server: Server, port: number, onListening: () => vo
   const a = addon();
   let fd: number;
   try {
-    fd = a.createReuseportFd(port, "::");
+    fd = a.socketNewSoReuseportFd("ipv6", port, "::");
   } catch {
-    fd = a.createReuseportFd(port, "0.0.0.0");
+    fd = a.socketNewSoReuseportFd("ipv4", port, "0.0.0.0");
   }
   // The descriptor is not close-on-exec: a child process this one spawned would keep the socket
   // (and its share of new connections) open. Web processes spawn none.
