@@ -84,6 +84,8 @@ export async function main() {
     PAYMENTS_PROVIDER: process.env.PAYMENTS_PROVIDER || (process.env.STRIPE_SECRET_KEY ? "stripe" : "local"),
     // Web and workers share this machine's cores: background jobs yield to requests (docs/scaling.md).
     WORKER_NICE: process.env.WORKER_NICE || "10",
+    // Web and worker processes stop if this process is killed (server/supervisor.ts).
+    MERCHLOOP_SUPERVISOR_PID: String(process.pid),
   };
 
   const services: Supervised[] = []; // Postgres and Redis: stopped last

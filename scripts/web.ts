@@ -20,6 +20,7 @@ import { nodeRoute } from "../server/http/node-routes";
 import { warmWebhookPath } from "../server/services/payments/handle-webhook";
 import { galleryKey, inRenderSlot, learnHeaders, servePageFromCache } from "../server/http/page-cache";
 import { listenOnPort } from "../server/http/shared-port";
+import { stopWithSupervisor } from "../server/supervisor";
 
 const root = resolve(__dirname, "..");
 
@@ -98,6 +99,7 @@ async function main() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  stopWithSupervisor(stop);
 }
 
 void main().catch((e: Error) => {

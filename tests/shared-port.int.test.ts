@@ -3,9 +3,11 @@
  * SO_REUSEPORT socket and the kernel spreads new connections over them; one that dies is replaced
  * and the port keeps answering meanwhile. Needs a current production build.
  */
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { request } from "node:http";
-import { connect, type Socket } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildNeeded } from "../scripts/start";
 import { startWebProcesses } from "../scripts/lib/web-processes";
@@ -24,7 +26,8 @@ afterAll(async () => {
   // A start that failed or timed out leaves processes the supervisor never returned.
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(`scripts/web.ts\0-p\0${port}\0`)) process.kill(Number(pid), "SIGKILL");
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if ([port, port + 20].some((p) => cmd.includes(`scripts/web.ts\0-p\0${p}\0`))) process.kill(Number(pid), "SIGKILL");
     } catch {
       // gone already
     }
@@ -104,4 +107,34 @@ describe.skipIf(!hasBuild || process.platform !== "linux")("web processes sharin
     expect(pids().map((pid) => heldBy(pid, socketInodes("0A")))).toEqual([1, 1]);
     expect(await health()).toBe(200);
   }, 120_000);
+
+  it("a web process stops when the npm start that started it is SIGKILLed, and frees the port", async () => {
+    const other = port + 20;
+    // A stand-in for npm start: starts one web process the same way, prints its pid, then waits.
+    const script = `
+      const { startWebProcesses } = require(${JSON.stringify(join(__dirname, "..", "scripts", "lib", "web-processes.ts"))});
+      const env = { ...process.env, MERCHLOOP_SUPERVISOR_PID: String(process.pid) };
+      const web = startWebProcesses({ count: 1, port: ${other}, env, execArgv: ["--require", "tsx/cjs"], say: () => {} });
+      web.started[0].then((w) => process.stdout.write("pid " + w.current().pid + "\\n"));`;
+    const env = { ...process.env, NODE_ENV: "production", PAYMENTS_PROVIDER: "local", LOG_LEVEL: "warn" } as NodeJS.ProcessEnv;
+    const supervisor = spawn(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: join(__dirname, ".."), env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    supervisor.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+    const pid = Number(await waitFor("the web process to start", async () => /pid (\d+)/.exec(out)?.[1], 60_000));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    supervisor.kill("SIGKILL");
+    await waitFor("the web process to stop", async () => !alive(), 15_000);
+    // The port is free again: a plain listen gets it.
+    const probe = createServer();
+    await new Promise<void>((res, rej) => probe.once("error", rej).listen(other, () => res()));
+    await new Promise((r) => probe.close(r));
+  }, 90_000);
 });

@@ -8,6 +8,7 @@ import { closeQueues, createRedis, queuePrefix, redis } from "../server/queues/c
 import { processors } from "./processors";
 import { tracked } from "./tracked";
 import { lowerCpuPriority } from "./cpu-priority";
+import { stopWithSupervisor } from "../server/supervisor";
 import { syncSchedulers } from "./schedulers";
 
 import { heartbeatKey } from "../server/services/system/status";
@@ -85,17 +86,16 @@ export async function startWorkers() {
 if (process.argv[1] && /workers[\\/]index\.ts$/.test(process.argv[1])) {
   startWorkers()
     .then(({ stop }) => {
-      for (const sig of ["SIGTERM", "SIGINT"] as const) {
-        process.once(sig, () => {
-          stop(sig).then(
-            () => process.exit(0),
-            (err) => {
-              log.error({ err }, "shutdown error");
-              process.exit(1);
-            },
-          );
-        });
-      }
+      const exit = (why: string) =>
+        stop(why).then(
+          () => process.exit(0),
+          (err) => {
+            log.error({ err }, "shutdown error");
+            process.exit(1);
+          },
+        );
+      for (const sig of ["SIGTERM", "SIGINT"] as const) process.once(sig, () => void exit(sig));
+      stopWithSupervisor(() => void exit("supervisor gone"));
     })
     .catch((err) => {
       console.error(err instanceof Error ? err.message : err);
