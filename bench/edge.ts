@@ -234,9 +234,12 @@ async function main() {
             return reader;
           }),
         );
-        await new Promise((r) => setTimeout(r, 3_000)); // let every catch-up read finish
-        // Postgres publishes a backend's counters up to ~10 s late, so each count spans a window
-        // long enough to include the flush: WINDOW_MS with stages, then the same without.
+        // Let every catch-up read (one per watcher, as it connects) finish and be counted before the
+        // windows open: Postgres publishes a backend's counters up to 10 s late (PGSTAT_IDLE_INTERVAL),
+        // and 1,000 catch-up reads leaking into the first window read as 50 transactions per stage.
+        await new Promise((r) => setTimeout(r, 12_000));
+        // For the same reason each count spans a window long enough to include the flush: WINDOW_MS
+        // with stages, then the same without.
         const STAGES = 20;
         const WINDOW_MS = 17_000;
         const counted = async (work: () => Promise<void>) => {
