@@ -42,7 +42,7 @@ function pidsOf(script: string): number[] {
     })
     .map(Number);
 }
-/** The web processes' pids: cluster workers running scripts/web.ts. */
+/** The web processes' pids: the processes running scripts/web.ts. */
 const webPids = () => pidsOf("scripts/web.ts");
 
 /** Peak resident memory (VmHWM, MiB) of each process. */

@@ -41,12 +41,14 @@ describe("budgets", () => {
     await imageCall();
     const warn = await db.alert.findFirst({ where: { rule: "budget.warning", status: "FIRING" } });
     expect(warn?.message).toMatch(/openai daily budget/);
+    expect(warn?.link).toBe("/admin/growth"); // the banner and the email open the budgets
     expect(await isPaused()).toEqual({ score: false, design: false });
 
     await imageCall(); // over the cap
     expect(await isPaused()).toEqual({ score: true, design: true });
     const exceeded = await db.alert.findFirstOrThrow({ where: { rule: "budget.exceeded", status: "FIRING" } });
     expect(exceeded.message).toMatch(/Ideas and designs paused: openai daily budget/);
+    expect(exceeded.link).toBe("/admin/growth");
     await enforceBudgets(); // repeat checks change nothing
     expect(await db.alert.count({ where: { rule: "budget.exceeded", status: "FIRING" } })).toBe(1);
     expect(await db.alert.count({ where: { rule: "budget.warning", status: "FIRING" } })).toBe(1);

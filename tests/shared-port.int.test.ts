@@ -27,7 +27,7 @@ afterAll(async () => {
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if ([port, port + 20].some((p) => cmd.includes(`scripts/web.ts\0-p\0${p}\0`))) process.kill(Number(pid), "SIGKILL");
+      if ([port, port + 20, port + 40].some((p) => cmd.includes(`scripts/web.ts\0-p\0${p}\0`))) process.kill(Number(pid), "SIGKILL");
     } catch {
       // gone already
     }
@@ -107,6 +107,21 @@ describe.skipIf(!hasBuild || process.platform !== "linux")("web processes sharin
     expect(pids().map((pid) => heldBy(pid, socketInodes("0A")))).toEqual([1, 1]);
     expect(await health()).toBe(200);
   }, 120_000);
+
+  it("with SO_REUSEPORT, a port another program holds is still refused with one sentence", async () => {
+    const other = port + 40;
+    // IPv6 only: the IPv4 side stays free, so a start that fell back to IPv4 on any error would run.
+    const holder = createServer();
+    await new Promise<void>((res) => holder.listen({ port: other, host: "::", ipv6Only: true }, () => res()));
+    try {
+      const env = { ...process.env, NODE_ENV: "production", PAYMENTS_PROVIDER: "local", LOG_LEVEL: "warn" } as NodeJS.ProcessEnv;
+      const web = startWebProcesses({ count: 1, port: other, env, execArgv: ["--require", "tsx/cjs"], say: () => {} });
+      expect(web.sharing).toBe("SO_REUSEPORT");
+      await expect(web.started[0]).rejects.toThrow("web exited during start-up (1)");
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
+  }, 90_000);
 
   it("a web process stops when the npm start that started it is SIGKILLed, and frees the port", async () => {
     const other = port + 20;

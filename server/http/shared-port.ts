@@ -73,7 +73,9 @@ export function listenOnPort(server: Server, port: number, onListening: () => vo
   let fd: number;
   try {
     fd = a.socketNewSoReuseportFd("ipv6", port, "::");
-  } catch {
+  } catch (e) {
+    // No IPv6 here: IPv4 alone. A port that is taken stays an error, not an IPv4-only server.
+    if (/in use/i.test((e as Error).message)) throw new Error(`port ${port} is already in use by another program`);
     fd = a.socketNewSoReuseportFd("ipv4", port, "0.0.0.0");
   }
   // The descriptor is not close-on-exec: a child process this one spawned would keep the socket
