@@ -42,6 +42,33 @@ async function redisAnswers(url: string) {
   }
 }
 
+const firstLine = (m: unknown) => String(m ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+
+type VitestReport = { testResults?: Array<{ name: string; message?: string; assertionResults?: Array<{ status: string; fullName: string; failureMessages?: string[] }> }> };
+function vitestFailures(j: VitestReport): string[] {
+  const out: string[] = [];
+  for (const file of j.testResults ?? []) {
+    const rel = file.name.replace(`${root}/`, "");
+    const bad = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of bad) out.push(`${rel} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (bad.length === 0 && file.message) out.push(`${rel}: ${firstLine(file.message)}`); // the file itself failed (hook, import)
+  }
+  return out;
+}
+
+type PwSuite = { title: string; file?: string; specs?: Array<{ title: string; tests?: Array<{ status?: string; results?: Array<{ error?: { message?: string } }> }> }>; suites?: PwSuite[] };
+function playwrightFailures(j: { suites?: PwSuite[] }): string[] {
+  const out: string[] = [];
+  const walk = (s: PwSuite) => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === "unexpected" || t.status === "flaky") out.push(`${s.file ?? s.title} › ${spec.title}${t.status === "flaky" ? " (passed on retry)" : ""}: ${firstLine(t.results?.find((r) => r.error)?.error?.message)}`);
+    for (const c of s.suites ?? []) walk(c);
+  };
+  for (const s of j.suites ?? []) walk(s);
+  return out;
+}
+
 type Step = { name: string; cmd: string; args: string[]; report?: string };
 
 async function main() {
@@ -85,6 +112,8 @@ async function main() {
   const results: Array<{ name: string; ok: boolean; seconds: number }> = [];
   let passed = 0;
   let failed = 0;
+  // Names of the failed tests, repeated after the summary so the end of a long log says which.
+  const failures: string[] = [];
   for (const s of steps) {
     say(`── ${s.name} ──`);
     const t = Date.now();
@@ -98,9 +127,11 @@ async function main() {
       if (s.name === "e2e") {
         passed += j.stats?.expected ?? 0;
         failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0);
+        failures.push(...playwrightFailures(j));
       } else {
         passed += j.numPassedTests ?? 0;
         failed += j.numFailedTests ?? 0;
+        failures.push(...vitestFailures(j));
       }
     } else if (!ok && s.report) failed += 1;
   }
@@ -109,6 +140,7 @@ async function main() {
   say("── summary ──");
   for (const r of results) say(`${r.ok ? "ok  " : "FAIL"} ${r.name} (${r.seconds}s)`);
   const allOk = results.every((r) => r.ok);
+  for (const f of failures) say(`failed: ${f}`);
   console.log(`tests: ${passed} passed, ${failed} failed`);
   process.exit(allOk ? 0 : 1);
 }
