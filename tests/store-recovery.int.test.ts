@@ -41,15 +41,20 @@ describe("stores coming back", () => {
     await closeQueues();
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
     resetEnvCache();
-    service = (await startLocalRedis(mkdtempSync(join(tmpdir(), "merchloop-recovery-")), port)).service;
+    const dataDir = mkdtempSync(join(tmpdir(), "merchloop-recovery-"));
+    service = (await startLocalRedis(dataDir, port)).service;
     await waitFor("the shared client", async () => redis().status === "ready", 20_000);
     // The first add on this queue in this process readies it (a version check) just as Redis dies:
-    // frozen, so the check is in flight, then killed; the supervisor restarts it.
+    // frozen, so the check is in flight, then killed. Redis stays down until that add has failed (a
+    // supervisor's quick restart could otherwise beat the client's retries and the add succeed), then
+    // comes back on the same port.
     service.current()!.kill("SIGSTOP");
     const first = enqueue("payment", { eventId: "evt_down" }, { jobId: "evt_down" });
     await new Promise((r) => setTimeout(r, 200));
+    service.retire();
     service.current()!.kill("SIGKILL");
     await expect(first).rejects.toThrow(/max retries/);
+    service = (await startLocalRedis(dataDir, port)).service;
 
     await waitFor("the shared client to reconnect", async () => redis().status === "ready", 20_000);
     // The same process, the same queue name: BullMQ kept the failed readiness, so every add failed.
