@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { say, startEmbeddedPostgres, startLocalRedis } from "./lib/services";
@@ -42,7 +43,7 @@ async function redisAnswers(url: string) {
   }
 }
 
-const firstLine = (m: unknown) => String(m ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
+const firstLine = (m: unknown) => stripVTControlCharacters(String(m ?? "")).split("\n").find((l) => l.trim())?.trim().slice(0, 200) ?? "";
 
 type VitestReport = { testResults?: Array<{ name: string; message?: string; assertionResults?: Array<{ status: string; fullName: string; failureMessages?: string[] }> }> };
 function vitestFailures(j: VitestReport): string[] {
