@@ -5,12 +5,13 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { request } from "node:http";
+import { createServer as createHttpServer, request } from "node:http";
 import { connect, createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildNeeded } from "../scripts/start";
 import { startWebProcesses } from "../scripts/lib/web-processes";
+import { LISTEN_ENV, REUSEPORT, listenOnPort } from "../server/http/shared-port";
 import type { Supervised } from "../scripts/lib/supervise";
 import { waitFor } from "./helpers/wait";
 
@@ -118,6 +119,22 @@ describe.skipIf(!hasBuild || process.platform !== "linux")("web processes sharin
       const web = startWebProcesses({ count: 1, port: other, env, execArgv: ["--require", "tsx/cjs"], say: () => {} });
       expect(web.sharing).toBe("SO_REUSEPORT");
       await expect(web.started[0]).rejects.toThrow("web exited during start-up (1)");
+
+      // What web.ts turns into its one sentence: the server's "error" event with EADDRINUSE, as a
+      // plain listen reports it (not an exception thrown past the handler).
+      const saved = process.env[LISTEN_ENV];
+      process.env[LISTEN_ENV] = REUSEPORT;
+      try {
+        const server = createHttpServer();
+        const error = await new Promise<NodeJS.ErrnoException>((res, rej) => {
+          server.once("error", res);
+          listenOnPort(server, other, () => rej(new Error("listened on a taken port")));
+        });
+        expect(error.code).toBe("EADDRINUSE");
+      } finally {
+        if (saved === undefined) delete process.env[LISTEN_ENV];
+        else process.env[LISTEN_ENV] = saved;
+      }
     } finally {
       await new Promise((r) => holder.close(r));
     }

@@ -59,6 +59,9 @@ export function reusePortSupported(): boolean {
   }
 }
 
+/** The addon's error for a port another socket holds (its message, no errno code). */
+const inUse = (e: unknown) => /in use/i.test((e as Error).message);
+
 /**
  * Listens on `port`, on every address as `server.listen(port)` does: IPv6 and IPv4 (dual stack), or
  * IPv4 alone where the machine has no IPv6. With MERCHLOOP_LISTEN=reuseport, through a socket of this
@@ -72,11 +75,19 @@ export function listenOnPort(server: Server, port: number, onListening: () => vo
   const a = addon();
   let fd: number;
   try {
-    fd = a.socketNewSoReuseportFd("ipv6", port, "::");
+    try {
+      fd = a.socketNewSoReuseportFd("ipv6", port, "::");
+    } catch (e) {
+      // No IPv6 here: IPv4 alone. A port that is taken stays an error, not an IPv4-only server.
+      if (inUse(e)) throw e;
+      fd = a.socketNewSoReuseportFd("ipv4", port, "0.0.0.0");
+    }
   } catch (e) {
-    // No IPv6 here: IPv4 alone. A port that is taken stays an error, not an IPv4-only server.
-    if (/in use/i.test((e as Error).message)) throw new Error(`port ${port} is already in use by another program`);
-    fd = a.socketNewSoReuseportFd("ipv4", port, "0.0.0.0");
+    // Reported as server.listen reports it: an "error" event, EADDRINUSE for a taken port.
+    const err: NodeJS.ErrnoException = new Error((e as Error).message);
+    if (inUse(e)) err.code = "EADDRINUSE";
+    process.nextTick(() => server.emit("error", err));
+    return;
   }
   // The descriptor is not close-on-exec: a child process this one spawned would keep the socket
   // (and its share of new connections) open. Web processes spawn none.
